@@ -53,7 +53,7 @@ export function ArticlePage({ id, params }: { id: string; params: URLSearchParam
     const message = load.status === "loading" ? "Loading the article…" : load.error.status === 404 ? "This article is not in the index (any more)." : "The article cannot be loaded right now; please try again in a moment.";
     return (
       <div class="article-layout">
-        <header class="masthead"><BackLink /></header>
+        <header class="masthead"><BackLink /><a class="brand" href="/">onrecord</a></header>
         <main>
           <p class={load.status === "error" ? "notice notice-error" : "notice"} role={load.status === "error" ? "alert" : "status"}>{message}</p>
         </main>
@@ -65,7 +65,7 @@ export function ArticlePage({ id, params }: { id: string; params: URLSearchParam
   const date = formatDate(a.publishedAt);
   return (
     <div class="article-layout">
-      <header class="masthead"><BackLink /></header>
+      <header class="masthead"><BackLink /><a class="brand" href="/">onrecord</a></header>
       <main>
         <article class="article">
           <h1>{a.title}</h1>
