@@ -40,6 +40,10 @@ interface BaseDoc {
   author?: string;
   /** Content hash of the whole article: every document of one article version shares it. */
   revision: string;
+  /** Name of the configured re-indexing source the article came from (set by `reindex`; absent for `index`). */
+  sourceName?: string;
+  /** File path or page URL the article was read from (set by `reindex`, to keep articles of unreadable files). */
+  origin?: string;
 }
 
 export interface ParagraphDoc extends BaseDoc {
