@@ -1,0 +1,70 @@
+// Turns an HTML fragment (cheerio) into paragraph texts: one per block element, <br> lines split, junk dropped.
+import { isTag, isText, type AnyNode, type Element } from "domhandler";
+
+/** Elements whose text starts a new paragraph. */
+const BLOCK = new Set([
+  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+  "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+  "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "center", "caption", "summary",
+]);
+
+/** Elements that never hold article text. */
+const DROP = new Set([
+  "script", "style", "noscript", "template", "svg", "iframe", "button", "form", "nav", "aside", "footer", "select",
+  "input", "textarea", "label", "figcaption", "object", "embed", "video", "audio", "canvas", "map", "menu", "dialog",
+]);
+
+/**
+ * Class or id words of containers that are site furniture rather than article text, in any site's
+ * markup: share bars, newsletter boxes, related links, captions and credits, bylines, tags, comments, ads.
+ */
+const JUNK_ATTR =
+  /(^|[\s_-])(share|sharing|social|newsletter|subscribe|subscription|signup|sign-up|related|recommend\w*|promo|promotion|caption|credit|byline|author-?(bio|info|box)|tags?|tag-?list|comments?|advert\w*|ads?|ad-?slot|sponsor\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie|paywall|more-?stories|read-?more|also-?read|see-?also|outbrain|taboola|disqus|hidden|visually-?hidden|sr-only|print-?only|timestamp|dateline|meta-?data)($|[\s_-])/i;
+
+/** Whether an element is junk by its tag, its role/aria or its class/id words. */
+export function isJunkElement(el: Element): boolean {
+  if (DROP.has(el.name)) return true;
+  const a = el.attribs;
+  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? "")) return true;
+  if (/^(navigation|complementary|contentinfo|banner|search|dialog|menu|button)$/i.test(a.role ?? "")) return true;
+  return JUNK_ATTR.test(`${a.class ?? ""} ${a.id ?? ""}`);
+}
+
+/**
+ * Collects paragraph texts under `root` in document order; inline runs between blocks become
+ * paragraphs too, and `<br>` splits lines. Junk elements below the root are skipped when `dropJunk`.
+ */
+export function blockTexts(root: AnyNode, dropJunk = true): string[] {
+  const out: string[] = [];
+  let line = "";
+  const flush = (): void => {
+    for (const part of line.split("\n")) {
+      const t = part.replace(/\s+/g, " ").trim();
+      if (t !== "") out.push(t);
+    }
+    line = "";
+  };
+  const visit = (node: AnyNode): void => {
+    if (isText(node)) {
+      line += node.data;
+      return;
+    }
+    if (!isTag(node)) return;
+    const el = node;
+    if (dropJunk && node !== root && isJunkElement(el)) return;
+    if (el.name === "script" || el.name === "style") return;
+    if (el.name === "br") {
+      line += "\n";
+      return;
+    }
+    const block = BLOCK.has(el.name);
+    if (block) flush();
+    for (const child of el.children) visit(child);
+    if (block) flush();
+    else if (el.name === "td" || el.name === "th") line += " ";
+  };
+  visit(root);
+  flush();
+  return out;
+}

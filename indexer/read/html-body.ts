@@ -1,0 +1,72 @@
+// The article body of an HTML page: Readability (on linkedom) picks the content block, cheerio splits it into paragraphs.
+import { load, type CheerioAPI } from "cheerio/slim";
+import type { AnyNode } from "domhandler";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { blockTexts } from "./html-blocks.js";
+
+/** Readability's view of the page: its content HTML and the metadata it found. */
+export interface ReadabilityResult {
+  content: string;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  publishedTime?: string;
+}
+
+/** Runs Readability on a fresh linkedom document; null when it finds no article or fails on odd markup. */
+export function runReadability(html: string): ReadabilityResult | null {
+  try {
+    const { document } = parseHTML(html);
+    const parsed = new Readability(document, { keepClasses: true, charThreshold: 500 }).parse();
+    if (!parsed?.content) return null;
+    const result: ReadabilityResult = { content: parsed.content };
+    if (parsed.title) result.title = parsed.title;
+    if (parsed.byline) result.byline = parsed.byline;
+    if (parsed.siteName) result.siteName = parsed.siteName;
+    if (parsed.publishedTime) result.publishedTime = parsed.publishedTime;
+    return result;
+  } catch {
+    return null;
+  }
+}
+
+/** Paragraph texts of Readability's content HTML. */
+export function readabilityParagraphs(content: string): string[] {
+  const $ = load(content);
+  return blockTexts($.root()[0] as AnyNode);
+}
+
+/** Text length inside the <p> children of an element: the usual measure of "where the story is". */
+function paragraphText($: CheerioAPI, el: AnyNode): number {
+  let n = 0;
+  $(el)
+    .find("p")
+    .each((_, p) => {
+      n += $(p).text().trim().length;
+    });
+  return n;
+}
+
+/**
+ * Without Readability: the `<article>` or `<main>` with most paragraph text, else the element whose
+ * direct `<p>` children hold most text. Used when Readability finds nothing.
+ */
+export function fallbackParagraphs($: CheerioAPI): string[] {
+  $("script, style, noscript, template, nav, aside, footer, form, header").remove();
+  let best: AnyNode | undefined;
+  let bestScore = 0;
+  $("article, main, [role=main]").each((_, el) => {
+    const score = paragraphText($, el);
+    if (score > bestScore) [best, bestScore] = [el, score];
+  });
+  if (!best) {
+    const parents = new Map<AnyNode, number>();
+    $("p").each((_, p) => {
+      const parent = p.parent;
+      if (parent) parents.set(parent, (parents.get(parent) ?? 0) + $(p).text().trim().length);
+    });
+    for (const [el, score] of parents) if (score > bestScore) [best, bestScore] = [el, score];
+  }
+  return blockTexts(best ?? ($("body")[0] as AnyNode | undefined) ?? ($.root()[0] as AnyNode));
+}
