@@ -7,8 +7,12 @@ type Load = { status: "loading" } | { status: "ok"; data: ArticleResponse } | { 
 
 /** Split a paragraph around the quoted words so they can be marked; `null` when the quote is not found verbatim. */
 export function splitAround(text: string, quote: string): [string, string, string] | null {
-  const at = quote ? text.indexOf(quote) : -1;
-  return at < 0 ? null : [text.slice(0, at), quote, text.slice(at + quote.length)];
+  if (!quote) return null;
+  let at = text.indexOf(quote);
+  // Fall back to a case-blind match when lower-casing keeps the lengths (so the offsets still line up).
+  const lower = text.toLowerCase();
+  if (at < 0 && lower.length === text.length) at = lower.indexOf(quote.toLowerCase());
+  return at < 0 ? null : [text.slice(0, at), text.slice(at, at + quote.length), text.slice(at + quote.length)];
 }
 
 function Paragraph({ text, position, target, quote }: { text: string; position: number; target: boolean; quote: string }) {
