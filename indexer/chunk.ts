@@ -1,6 +1,7 @@
 // Chunking: one article in, its paragraph and quote documents out. Pure: same article, same documents.
 import { createHash } from "node:crypto";
 import type { Article, Doc, ParagraphDoc, QuoteDoc, QuoteFinding } from "./types.js";
+import { extractQuotes } from "./quotes.js";
 import { topicsFor } from "./topics.js";
 
 /** Bump when chunking output changes for the same input, so every article gets a new revision. */
@@ -20,11 +21,10 @@ export interface ChunkSteps {
   topicsFor: (article: Article) => string[];
 }
 
-/** Until the quote finder and entity tagger land: no quotes and no entity facets, rather than guesses. */
-const noQuotes = (): QuoteFinding[] => [];
+/** Until the entity tagger lands: no entity facets, rather than guesses. */
 const noEntities = (): Entities => ({ people: [], places: [], organizations: [] });
 
-const defaultSteps: ChunkSteps = { extractQuotes: noQuotes, tagEntities: noEntities, topicsFor };
+const defaultSteps: ChunkSteps = { extractQuotes, tagEntities: noEntities, topicsFor };
 
 /** `<articleId>-p-003`: zero-padded so ids sort in reading order. */
 export function docId(articleId: string, kind: "p" | "q", index: number): string {
