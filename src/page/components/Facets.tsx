@@ -27,7 +27,7 @@ function Checkbox({ label, count, checked, onToggle }: { label: string; count: n
       <label class="facet-value">
         <input type="checkbox" checked={checked} onChange={onToggle} />
         <span class="facet-name">{label}</span>
-        <span class="facet-count" aria-label={`${count} results`}>
+        <span class="facet-count">
           {count.toLocaleString()}
         </span>
       </label>
