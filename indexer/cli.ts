@@ -1,7 +1,6 @@
 // Command-line entry: `npm run -s cli -- <command>`. Parses arguments and hands off to one module per command.
 import { Command } from "commander";
-import { runChunkCommand } from "./commands/chunk.js";
-import { runIndexCommand } from "./commands/index.js";
+// Commands are imported when run, so `chunk` does not pay for loading the Meilisearch client, config and logger.
 
 const program = new Command()
   .name("onrecord")
@@ -13,6 +12,7 @@ program
   .description("Print the documents of each article as NDJSON on stdout (needs no Meilisearch)")
   .argument("<paths...>", "article files or folders")
   .action(async (paths: string[]) => {
+    const { runChunkCommand } = await import("./commands/chunk.js");
     process.exitCode = await runChunkCommand(paths);
   });
 
@@ -21,6 +21,7 @@ program
   .description("Read, chunk and push articles to Meilisearch, then print a summary")
   .argument("[paths...]", "article files or folders (default: ARTICLES_DIR or seeds/)")
   .action(async (paths: string[]) => {
+    const { runIndexCommand } = await import("./commands/index.js");
     process.exitCode = await runIndexCommand(paths);
   });
 
