@@ -19,13 +19,13 @@ export interface Payloads {
 }
 
 /** Writes `docs` as NDJSON payload files of about `targetBytes` each (Meilisearch's default limit is 100 MB). */
-export async function writePayloads(dir: string, docs: Iterable<object>, targetBytes: number): Promise<Payloads> {
+export async function writePayloads(dir: string, docs: Iterable<object> | AsyncIterable<object>, targetBytes: number): Promise<Payloads> {
   const files: string[] = [];
   let documents = 0;
   let bytes = 0;
   let current = 0;
   let out: ReturnType<typeof createWriteStream> | null = null;
-  for (const doc of docs) {
+  for await (const doc of docs) {
     if (out === null || current >= targetBytes) {
       if (out) await closeStream(out);
       const file = join(dir, `payload-${String(files.length).padStart(4, "0")}.ndjson`);

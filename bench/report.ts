@@ -20,7 +20,7 @@ export interface Row {
 /** A goal on a row's ratio (or value, for absolute limits such as RSS). */
 export interface Goal {
   text: string;
-  test: (ratio: number | null, value: number) => boolean;
+  test: (ratio: number | null, value: number, baseline: number | null) => boolean;
 }
 
 export const atMost = (limit: number, on: "ratio" | "value" = "ratio"): Goal => ({
@@ -33,7 +33,7 @@ export const atLeast = (limit: number): Goal => ({ text: `ratio >= ${limit}`, te
 /** Builds a row, computing the ratio and checking the goal. */
 export function row(section: string, metric: string, value: number, unit: string, baseline: number | null = null, goal?: Goal): Row {
   const ratio = baseline === null || baseline === 0 ? null : value / baseline;
-  return { section, metric, value, baseline, unit, ratio, goal: goal?.text ?? null, met: goal ? goal.test(ratio, value) : null };
+  return { section, metric, value, baseline, unit, ratio, goal: goal?.text ?? null, met: goal ? goal.test(ratio, value, baseline) : null };
 }
 
 /** The value at quantile `q` (0..1) of `values` (nearest rank). */
