@@ -1,5 +1,5 @@
 // Turns an HTML fragment (cheerio) into paragraph texts: one per block element, <br> lines split, junk dropped.
-import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import { hasChildren, isTag, isText, type AnyNode, type Element } from "domhandler";
 
 /** Elements whose text starts a new paragraph. */
 const BLOCK = new Set([
@@ -21,14 +21,28 @@ const DROP = new Set([
 const JUNK_ATTR =
   /(^|[\s_-])(share|sharing|social|newsletter|subscribe|subscription|signup|sign-up|related|recommend\w*|promo|promotion|caption|credit|byline|author-?(bio|info|box)|tags?|tag-?list|comments?|advert\w*|ads?|ad-?slot|sponsor\w*|breadcrumbs?|pagination|toolbar|popup|modal|cookie|paywall|more-?stories|read-?more|also-?read|see-?also|outbrain|taboola|disqus|hidden|visually-?hidden|sr-only|print-?only|timestamp|dateline|meta-?data)($|[\s_-])/i;
 
-/** Whether an element is junk by its tag, its role/aria or its class/id words. */
-export function isJunkElement(el: Element): boolean {
+/** Text length of an element, for the share-of-content guard below. */
+function textLength(node: AnyNode): number {
+  if (isText(node)) return node.data.trim().length;
+  if (!hasChildren(node) || node.type === "cdata") return 0;
+  let n = 0;
+  for (const child of node.children) n += textLength(child);
+  return n;
+}
+
+/**
+ * Whether an element is junk by its tag, its role/aria or its class/id words. A class match alone
+ * never drops an element holding a large share (`maxShare`) of the content's text: content
+ * wrappers carry words like "tag-…" or "has-caption" too.
+ */
+export function isJunkElement(el: Element, contentLength = Infinity, maxShare = 0.25): boolean {
   if (DROP.has(el.name)) return true;
   const a = el.attribs;
   if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? "")) return true;
   if (/^(navigation|complementary|contentinfo|banner|search|dialog|menu|button)$/i.test(a.role ?? "")) return true;
-  return JUNK_ATTR.test(`${a.class ?? ""} ${a.id ?? ""}`);
+  if (!JUNK_ATTR.test(`${a.class ?? ""} ${a.id ?? ""}`)) return false;
+  return contentLength === Infinity || textLength(el) < contentLength * maxShare;
 }
 
 /**
@@ -37,6 +51,7 @@ export function isJunkElement(el: Element): boolean {
  */
 export function blockTexts(root: AnyNode, dropJunk = true): string[] {
   const out: string[] = [];
+  const total = textLength(root);
   let line = "";
   const flush = (): void => {
     for (const part of line.split("\n")) {
@@ -50,9 +65,12 @@ export function blockTexts(root: AnyNode, dropJunk = true): string[] {
       line += node.data;
       return;
     }
-    if (!isTag(node)) return;
+    if (!isTag(node)) {
+      if (node.type === "root" && hasChildren(node)) for (const child of node.children) visit(child);
+      return;
+    }
     const el = node;
-    if (dropJunk && node !== root && isJunkElement(el)) return;
+    if (dropJunk && node !== root && isJunkElement(el, total)) return;
     if (el.name === "script" || el.name === "style") return;
     if (el.name === "br") {
       line += "\n";
