@@ -50,7 +50,11 @@ export function groupByArticle(docs: Doc[]): ArticleDocs[] {
 }
 
 /** Pushes one article's documents; see `pushArticles`. */
-export async function pushArticle(client: Meilisearch, base: string, article: ArticleDocs): Promise<PushReport> {
+export async function pushArticle(
+  client: Meilisearch,
+  base: string,
+  article: ArticleDocs,
+): Promise<PushReport> {
   return pushArticles(client, base, [article]);
 }
 
@@ -59,11 +63,25 @@ export async function pushArticle(client: Meilisearch, base: string, article: Ar
  * delete-by-filter for all their stale documents, awaited in that order so search never sees an article vanish.
  * Articles whose indexed documents already have the same revision and ids are skipped.
  */
-export async function pushArticles(client: Meilisearch, base: string, articles: ArticleDocs[]): Promise<PushReport> {
+export async function pushArticles(
+  client: Meilisearch,
+  base: string,
+  articles: ArticleDocs[],
+): Promise<PushReport> {
   const names = indexNames(base);
-  const existing = await existingDocs(client, names.docs, articles.map((a) => a.articleId));
+  const existing = await existingDocs(
+    client,
+    names.docs,
+    articles.map((a) => a.articleId),
+  );
   const changed = articles.filter((a) => !isUnchanged(a, existing.get(a.articleId) ?? []));
-  const report: PushReport = { articlesChanged: changed.length, articlesUnchanged: articles.length - changed.length, added: 0, updated: 0, deleted: 0 };
+  const report: PushReport = {
+    articlesChanged: changed.length,
+    articlesUnchanged: articles.length - changed.length,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+  };
   if (changed.length === 0) return report;
 
   const before = new Set([...existing.values()].flat().map((d) => d.id));
@@ -82,31 +100,47 @@ export async function pushArticles(client: Meilisearch, base: string, articles: 
     await add;
     adds.push(add);
   }
-  const deletion = index.deleteDocuments({ filter: [changed.map((a) => staleDocsFilter(a.articleId, a.revision))] });
+  const deletion = index.deleteDocuments({
+    filter: [changed.map((a) => staleDocsFilter(a.articleId, a.revision))],
+  });
   await deletion;
   for (const add of adds) await awaitTask(add, `add documents to ${names.docs}`);
   const task = await awaitTask(deletion, `delete stale documents from ${names.docs}`);
-  report.deleted = Number((task.details)?.deletedDocuments ?? 0);
+  report.deleted = Number(task.details?.deletedDocuments ?? 0);
 
   const speakers = new Set<string>();
-  for (const a of changed) for (const d of [...(existing.get(a.articleId) ?? []), ...a.docs]) for (const s of d.speakers ?? []) speakers.add(s);
+  for (const a of changed)
+    for (const d of [...(existing.get(a.articleId) ?? []), ...a.docs])
+      for (const s of d.speakers ?? []) speakers.add(s);
   await refreshSpeakers(client, base, speakers);
   return report;
 }
 
 /** Unchanged: every indexed doc of the article has the new revision and the id sets are equal. */
 function isUnchanged(article: ArticleDocs, indexed: Existing[]): boolean {
-  if (indexed.length !== article.docs.length || indexed.some((d) => d.revision !== article.revision)) return false;
+  if (indexed.length !== article.docs.length || indexed.some((d) => d.revision !== article.revision))
+    return false;
   const ids = new Set(indexed.map((d) => d.id));
   return article.docs.every((d) => ids.has(d.id));
 }
 
-async function existingDocs(client: Meilisearch, uid: string, articleIds: string[]): Promise<Map<string, Existing[]>> {
+async function existingDocs(
+  client: Meilisearch,
+  uid: string,
+  articleIds: string[],
+): Promise<Map<string, Existing[]>> {
   const byArticle = new Map<string, Existing[]>();
   for (let i = 0; i < articleIds.length; i += 500) {
     const filter = anyOf("articleId", articleIds.slice(i, i + 500));
     for (let offset = 0; ; offset += 10_000) {
-      const page = await client.index(uid).getDocuments<Existing>({ filter, fields: ["id", "articleId", "revision", "speakers"], limit: 10_000, offset });
+      const page = await client
+        .index(uid)
+        .getDocuments<Existing>({
+          filter,
+          fields: ["id", "articleId", "revision", "speakers"],
+          limit: 10_000,
+          offset,
+        });
       for (const d of page.results) {
         const list = byArticle.get(d.articleId) ?? [];
         list.push(d);

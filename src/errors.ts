@@ -6,7 +6,12 @@ export class AppError extends Error {
   readonly code: string;
   readonly param: string | undefined;
 
-  constructor(status: number, code: string, message: string, options: { param?: string; cause?: unknown } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { param?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
     this.status = status;

@@ -7,7 +7,7 @@ import { freshIndex, testMeili } from "./helpers/meili.js";
 /** Values that would break or widen a naively built filter; each is stored as a literal and must match only itself. */
 const NASTY = [
   'a" OR type = "paragraph',
-  "x\" OR speakers EXISTS OR speakers = \"y",
+  'x" OR speakers EXISTS OR speakers = "y',
   "back\\slash",
   "trail\\",
   'both\\"mix',
@@ -39,7 +39,14 @@ describe("filters", () => {
     });
 
     it("ORs values within a facet and ANDs facets, leaving out the omitted group", () => {
-      const f = buildFilter({ type: "quote", speakers: ["A", "B"], topics: ["t"], from: 10, to: 20, article: "x" });
+      const f = buildFilter({
+        type: "quote",
+        speakers: ["A", "B"],
+        topics: ["t"],
+        from: 10,
+        to: 20,
+        article: "x",
+      });
       assert.deepEqual(f, [
         ['"type" = "quote"'],
         ['"speakers" = "A"', '"speakers" = "B"'],
@@ -69,9 +76,19 @@ describe("filters", () => {
       const { client } = await testMeili();
       const docs = NASTY.flatMap((value, i) => [
         quote(`art${i}`, 0, `words of quote ${i}`, value, { topics: [value], source: value }),
-        paragraph(`art${i}`, 0, `words of paragraph ${i}`, { speakers: [value], topics: [value], source: value }),
+        paragraph(`art${i}`, 0, `words of paragraph ${i}`, {
+          speakers: [value],
+          topics: [value],
+          source: value,
+        }),
       ]);
-      docs.push(paragraph("plainart", 0, "unrelated words", { speakers: ["Someone Else"], topics: ["politics"], source: "Daily" }));
+      docs.push(
+        paragraph("plainart", 0, "unrelated words", {
+          speakers: ["Someone Else"],
+          topics: ["politics"],
+          source: "Daily",
+        }),
+      );
       await addDocs(client, uid, docs);
     });
 
@@ -93,7 +110,11 @@ describe("filters", () => {
     }
 
     it("treats an injection attempt as one literal that matches nothing", async () => {
-      for (const attempt of ['zz" OR type = "paragraph', 'zz\\" OR type = "paragraph', 'zz") OR ("type" = "quote']) {
+      for (const attempt of [
+        'zz" OR type = "paragraph',
+        'zz\\" OR type = "paragraph',
+        'zz") OR ("type" = "quote',
+      ]) {
         assert.deepEqual(await search(buildFilter({ speakers: [attempt] })), []);
         assert.deepEqual(await search(buildFilter({ article: attempt })), []);
       }

@@ -9,7 +9,10 @@ import { freshIndex, testMeili } from "./helpers/meili.js";
 
 const version1 = (rev = "v1"): Doc[] => [
   paragraph("lake", 0, "The council met at the lake house on Tuesday.", { revision: rev }),
-  paragraph("lake", 1, "Mayor Ilse Brandt spoke about the water levels.", { revision: rev, speakers: ["Ilse Brandt"] }),
+  paragraph("lake", 1, "Mayor Ilse Brandt spoke about the water levels.", {
+    revision: rev,
+    speakers: ["Ilse Brandt"],
+  }),
   paragraph("lake", 2, "Fishermen complained about the new permit fees.", { revision: rev }),
   quote("lake", 0, "We will not drain the lake", "Ilse Brandt", { revision: rev, paragraph: 1 }),
 ];
@@ -18,7 +21,9 @@ describe("pushArticles", () => {
   let base = "";
   const docsOf = async (articleId: string) => {
     const { client } = await testMeili();
-    const res = await client.index(indexNames(base).docs).getDocuments<Doc>({ filter: `articleId = "${articleId}"`, limit: 100 });
+    const res = await client
+      .index(indexNames(base).docs)
+      .getDocuments<Doc>({ filter: `articleId = "${articleId}"`, limit: 100 });
     return new Map(res.results.map((d) => [d.id, d]));
   };
 
@@ -60,7 +65,11 @@ describe("pushArticles", () => {
     assert.equal(hit.hits[0]?.name, "Ilse Brandt");
     assert.equal(hit.hits[0]?.quoteCount, 1);
     assert.equal(hit.hits[0]?.docCount, 2);
-    const v3 = version1("v3").map((d) => ({ ...d, speakers: [] as string[], ...(d.type === "quote" ? { speaker: null } : {}) }));
+    const v3 = version1("v3").map((d) => ({
+      ...d,
+      speakers: [] as string[],
+      ...(d.type === "quote" ? { speaker: null } : {}),
+    }));
     await pushArticles(client, base, groupByArticle(v3));
     assert.equal((await speakers.search("brandt")).hits.length, 0);
   });

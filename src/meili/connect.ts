@@ -34,13 +34,19 @@ const ADMIN_TIMEOUT_MS = 60_000;
 export async function connect(config: Config, options: ConnectOptions = {}): Promise<MeiliConnection> {
   const embedded = config.MEILI_URL
     ? null
-    : await ensureEmbedded({ dataDir: config.DATA_DIR, bin: config.MEILI_BIN, exitOnSignal: options.exitOnSignal ?? false, ...(options.log ? { log: options.log } : {}) });
+    : await ensureEmbedded({
+        dataDir: config.DATA_DIR,
+        bin: config.MEILI_BIN,
+        exitOnSignal: options.exitOnSignal ?? false,
+        ...(options.log ? { log: options.log } : {}),
+      });
   const url = embedded?.url ?? (config.MEILI_URL as string).replace(/\/+$/, "");
   if (!embedded) await waitReachable(url, 30_000);
   const adminKey = embedded?.masterKey ?? config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
   const admin = adminKey || !config.MEILI_SEARCH_KEY ? adminClient(url, adminKey) : null;
   const searchKey =
-    config.MEILI_SEARCH_KEY ?? (admin && !options.adminOnly ? await searchOnlyKey(admin, config.INDEX_NAME, options.log) : adminKey);
+    config.MEILI_SEARCH_KEY ??
+    (admin && !options.adminOnly ? await searchOnlyKey(admin, config.INDEX_NAME, options.log) : adminKey);
   return {
     url,
     admin,
@@ -69,19 +75,36 @@ export function searchClient(url: string, apiKey: string | undefined, timeoutMs:
  * Finds or creates a key allowed only to search the service's indexes. Needs the master key (Meilisearch keeps
  * `/keys` for it); with a lesser admin key we fall back to that key and say so.
  */
-export async function searchOnlyKey(admin: Meilisearch, base: string, log?: Logger): Promise<string | undefined> {
+export async function searchOnlyKey(
+  admin: Meilisearch,
+  base: string,
+  log?: Logger,
+): Promise<string | undefined> {
   const name = `onrecord-search-${base}`;
   const indexes = searchKeyIndexes(base);
   try {
     const { results } = await admin.getKeys({ limit: 1000 });
     const found = results.find(
-      (k) => k.name === name && k.actions.join() === "search" && k.indexes.join() === indexes.join() && k.expiresAt === null,
+      (k) =>
+        k.name === name &&
+        k.actions.join() === "search" &&
+        k.indexes.join() === indexes.join() &&
+        k.expiresAt === null,
     );
     if (found) return found.key;
-    const created = await admin.createKey({ name, description: "onrecord HTTP service: search only", actions: ["search"], indexes, expiresAt: null });
+    const created = await admin.createKey({
+      name,
+      description: "onrecord HTTP service: search only",
+      actions: ["search"],
+      indexes,
+      expiresAt: null,
+    });
     return created.key;
   } catch (err) {
-    log?.warn({ err: (err as Error).message }, "could not derive a search-only key (needs the master key); searching with the admin key");
+    log?.warn(
+      { err: (err as Error).message },
+      "could not derive a search-only key (needs the master key); searching with the admin key",
+    );
     return admin.config.apiKey;
   }
 }
@@ -89,7 +112,8 @@ export async function searchOnlyKey(admin: Meilisearch, base: string, log?: Logg
 async function waitReachable(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await isHealthy(url, 1000))) {
-    if (Date.now() > deadline) throw new Error(`Meilisearch at MEILI_URL=${url} did not answer /health within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`Meilisearch at MEILI_URL=${url} did not answer /health within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -71,15 +71,30 @@ export async function findRunning(dataDir: string): Promise<{ url: string; pid: 
   return { url: info.url, pid: info.pid };
 }
 
-async function startEmbedded(options: EmbeddedOptions & { dataDir: string }, masterKey: string): Promise<EmbeddedMeili> {
+async function startEmbedded(
+  options: EmbeddedOptions & { dataDir: string },
+  masterKey: string,
+): Promise<EmbeddedMeili> {
   const bin = await resolveBinary(options.bin, options.dataDir);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     bin,
-    ["--db-path", path.join(options.dataDir, "meili"), "--http-addr", `127.0.0.1:${port}`, "--env", "production", "--no-analytics"],
+    [
+      "--db-path",
+      path.join(options.dataDir, "meili"),
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--env",
+      "production",
+      "--no-analytics",
+    ],
     // A clean environment: the key goes by env (not argv, which `ps` shows), and no stray MEILI_* leaks in.
-    { cwd: options.dataDir, env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: masterKey }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: options.dataDir,
+      env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: masterKey },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   const tail = captureTail(child);
   const pid = child.pid;
@@ -106,7 +121,10 @@ async function checkDataDir(dataDir: string): Promise<void> {
     await fs.rm(probe, { force: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "error";
-    throw new EmbeddedError(`DATA_DIR ${dataDir} is not usable (${code}): make it writable with free space, or set DATA_DIR`, { cause: err });
+    throw new EmbeddedError(
+      `DATA_DIR ${dataDir} is not usable (${code}): make it writable with free space, or set DATA_DIR`,
+      { cause: err },
+    );
   }
 }
 
@@ -137,7 +155,8 @@ async function writePrivate(file: string, content: string, overwrite: boolean): 
 /** MEILI_BIN, else the packaged binary, made executable in place or, if that is refused, copied to DATA_DIR/bin. */
 async function resolveBinary(configured: string | undefined, dataDir: string): Promise<string> {
   if (configured) {
-    if (!(await canExecute(configured))) throw new EmbeddedError(`MEILI_BIN=${configured} is not an executable file. ${NO_BINARY}`);
+    if (!(await canExecute(configured)))
+      throw new EmbeddedError(`MEILI_BIN=${configured} is not an executable file. ${NO_BINARY}`);
     return configured;
   }
   let packaged: string;
@@ -202,11 +221,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function waitHealthy(url: string, child: ChildProcess, tail: () => string, timeoutMs: number): Promise<void> {
+async function waitHealthy(
+  url: string,
+  child: ChildProcess,
+  tail: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new EmbeddedError(`Meilisearch exited during start (${child.exitCode ?? child.signalCode}):\n${tail()}`);
+      throw new EmbeddedError(
+        `Meilisearch exited during start (${child.exitCode ?? child.signalCode}):\n${tail()}`,
+      );
     }
     if (await isHealthy(url, 500)) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -255,12 +281,20 @@ async function removeRunFile(dataDir: string, pid: number): Promise<void> {
  * No orphan, ever: kill the child synchronously on `exit`, optionally on SIGINT/SIGTERM, and start a detached
  * shell watchdog that kills it if this process dies without running any handler (SIGKILL, OOM).
  */
-function guardAgainstOrphans(child: ChildProcess, pid: number, exitOnSignal: boolean, stop: () => Promise<void>): void {
+function guardAgainstOrphans(
+  child: ChildProcess,
+  pid: number,
+  exitOnSignal: boolean,
+  stop: () => Promise<void>,
+): void {
   const onExit = () => child.kill("SIGKILL");
   process.once("exit", onExit);
   child.once("exit", () => process.removeListener("exit", onExit));
   if (exitOnSignal) {
-    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
       process.once(signal, () => void stop().finally(() => process.exit(code)));
     }
   }

@@ -24,10 +24,26 @@ const equalityOnly = { equality: true, comparison: false };
 
 /** Settings of the documents index. Sort comes first so "newest"/"oldest" order strictly by date. */
 export const docsSettings: Settings = {
-  searchableAttributes: ["title", "text", "speaker", "speakers", "topics", "people", "places", "organizations", "source"],
+  searchableAttributes: [
+    "text",
+    "speaker",
+    "speakers",
+    "title",
+    "topics",
+    "people",
+    "places",
+    "organizations",
+    "source",
+  ],
   filterableAttributes: [
-    { attributePatterns: ["type", "speakers", "speaker", "topics", "source"], features: { facetSearch: true, filter: equalityOnly } },
-    { attributePatterns: ["publishedTs", "position"], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
+    {
+      attributePatterns: ["type", "speakers", "speaker", "topics", "source"],
+      features: { facetSearch: true, filter: equalityOnly },
+    },
+    {
+      attributePatterns: ["publishedTs", "position"],
+      features: { facetSearch: false, filter: { equality: true, comparison: true } },
+    },
     {
       attributePatterns: ["articleId", "revision", "people", "places", "organizations"],
       features: { facetSearch: false, filter: equalityOnly },

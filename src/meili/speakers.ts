@@ -32,13 +32,22 @@ export function sortNameOf(name: string): string {
 }
 
 /** Recounts `names` in the documents index of `base` and upserts or removes their speaker documents. */
-export async function refreshSpeakers(client: Meilisearch, base: string, names: Iterable<string>): Promise<void> {
+export async function refreshSpeakers(
+  client: Meilisearch,
+  base: string,
+  names: Iterable<string>,
+): Promise<void> {
   const unique = [...new Set(names)].filter((n) => n.trim() !== "");
   const names_ = indexNames(base);
   for (let i = 0; i < unique.length; i += 200) {
     const chunk = unique.slice(i, i + 200);
     const queries: MultiSearchQuery[] = chunk.flatMap((name) => [
-      { indexUid: names_.docs, q: "", filter: [equals("speaker", name), equals("type", "quote")], hitsPerPage: 0 },
+      {
+        indexUid: names_.docs,
+        q: "",
+        filter: [equals("speaker", name), equals("type", "quote")],
+        hitsPerPage: 0,
+      },
       { indexUid: names_.docs, q: "", filter: buildFilter({ speakers: [name] }), hitsPerPage: 0 },
     ]);
     const { results } = await client.multiSearch({ queries });
@@ -61,21 +70,37 @@ export async function rebuildSpeakers(client: Meilisearch, base: string): Promis
   for (let offset = 0; ; offset += 1000) {
     const page = await client
       .index(names_.docs)
-      .getDocuments<{ type: string; speaker?: string | null; speakers?: string[] }>({ fields: ["type", "speaker", "speakers"], limit: 1000, offset });
+      .getDocuments<{ type: string; speaker?: string | null; speakers?: string[] }>({
+        fields: ["type", "speaker", "speakers"],
+        limit: 1000,
+        offset,
+      });
     for (const doc of page.results) countDoc(counts, doc);
     if (page.results.length < 1000) break;
   }
   const existing = await allSpeakerIds(client, names_.speakers);
   const docs = [...counts.values()];
   const keep = new Set(docs.map((d) => d.id));
-  await writeSpeakers(client, names_.speakers, docs, existing.filter((id) => !keep.has(id)));
+  await writeSpeakers(
+    client,
+    names_.speakers,
+    docs,
+    existing.filter((id) => !keep.has(id)),
+  );
   return docs.length;
 }
 
-function countDoc(counts: Map<string, SpeakerDoc>, doc: { type: string; speaker?: string | null; speakers?: string[] }): void {
+function countDoc(
+  counts: Map<string, SpeakerDoc>,
+  doc: { type: string; speaker?: string | null; speakers?: string[] },
+): void {
   const entry = (name: string) => {
     let e = counts.get(name);
-    if (!e) counts.set(name, (e = { id: speakerId(name), name, quoteCount: 0, docCount: 0, sortName: sortNameOf(name) }));
+    if (!e)
+      counts.set(
+        name,
+        (e = { id: speakerId(name), name, quoteCount: 0, docCount: 0, sortName: sortNameOf(name) }),
+      );
     return e;
   };
   for (const name of new Set(doc.speakers ?? [])) entry(name).docCount++;
@@ -85,16 +110,24 @@ function countDoc(counts: Map<string, SpeakerDoc>, doc: { type: string; speaker?
 async function allSpeakerIds(client: Meilisearch, uid: string): Promise<string[]> {
   const ids: string[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const page = await client.index(uid).getDocuments<{ id: string }>({ fields: ["id"], limit: 1000, offset });
+    const page = await client
+      .index(uid)
+      .getDocuments<{ id: string }>({ fields: ["id"], limit: 1000, offset });
     ids.push(...page.results.map((d) => d.id));
     if (page.results.length < 1000) return ids;
   }
 }
 
-async function writeSpeakers(client: Meilisearch, uid: string, docs: SpeakerDoc[], gone: string[]): Promise<void> {
+async function writeSpeakers(
+  client: Meilisearch,
+  uid: string,
+  docs: SpeakerDoc[],
+  gone: string[],
+): Promise<void> {
   const index = client.index(uid);
   const tasks = [];
-  if (docs.length > 0) tasks.push(awaitTask(index.addDocuments(docs, { primaryKey: "id" }), `speakers into ${uid}`));
+  if (docs.length > 0)
+    tasks.push(awaitTask(index.addDocuments(docs, { primaryKey: "id" }), `speakers into ${uid}`));
   if (gone.length > 0) tasks.push(awaitTask(index.deleteDocuments(gone), `speakers out of ${uid}`));
   await Promise.all(tasks);
 }

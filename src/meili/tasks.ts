@@ -19,7 +19,11 @@ export class TaskFailedError extends Error {
 }
 
 /** Waits for an enqueued task and returns it when it `succeeded`; throws `TaskFailedError` otherwise. */
-export async function awaitTask(enqueued: EnqueuedTaskPromise, what: string, timeout = TASK_TIMEOUT_MS): Promise<Task> {
+export async function awaitTask(
+  enqueued: EnqueuedTaskPromise,
+  what: string,
+  timeout = TASK_TIMEOUT_MS,
+): Promise<Task> {
   const task = await enqueued.waitTask({ timeout, interval: 25 });
   if (task.status !== "succeeded") throw new TaskFailedError(task, what);
   return task;

@@ -13,12 +13,32 @@ const base = {
 };
 
 /** A paragraph document with defaults for everything not given. */
-export function paragraph(articleId: string, position: number, text: string, extra: Partial<ParagraphDoc> = {}): ParagraphDoc {
-  return { ...base, id: `${articleId}-p-${String(position).padStart(3, "0")}`, type: "paragraph", articleId, text, position, speakers: [], ...extra };
+export function paragraph(
+  articleId: string,
+  position: number,
+  text: string,
+  extra: Partial<ParagraphDoc> = {},
+): ParagraphDoc {
+  return {
+    ...base,
+    id: `${articleId}-p-${String(position).padStart(3, "0")}`,
+    type: "paragraph",
+    articleId,
+    text,
+    position,
+    speakers: [],
+    ...extra,
+  };
 }
 
 /** A quote document with defaults for everything not given. */
-export function quote(articleId: string, position: number, text: string, speaker: string | null, extra: Partial<QuoteDoc> = {}): QuoteDoc {
+export function quote(
+  articleId: string,
+  position: number,
+  text: string,
+  speaker: string | null,
+  extra: Partial<QuoteDoc> = {},
+): QuoteDoc {
   return {
     ...base,
     id: `${articleId}-q-${String(position).padStart(3, "0")}`,
