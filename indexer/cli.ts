@@ -25,4 +25,22 @@ program
     process.exitCode = await runIndexCommand(paths);
   });
 
+program
+  .command("reindex")
+  .description("Re-index the configured sources (onrecord.config.json): only new and changed articles, or --full to rebuild and swap")
+  .option("--full", "build a fresh index, check it, and swap it in atomically")
+  .action(async (options: { full?: boolean }) => {
+    const { runReindexCommand } = await import("./commands/reindex.js");
+    process.exitCode = await runReindexCommand(options);
+  });
+
+program
+  .command("schedule")
+  .description("Keep running and re-index on REINDEX_CRON (for a separate indexer process)")
+  .option("--now", "also run once at start")
+  .action(async (options: { now?: boolean }) => {
+    const { runScheduleCommand } = await import("./commands/schedule.js");
+    process.exitCode = await runScheduleCommand(options);
+  });
+
 await program.parseAsync();

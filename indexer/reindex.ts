@@ -67,9 +67,12 @@ export class Reindexer {
     const lock = await acquireLock(this.deps.client, this.deps.base, { ttlMs: this.deps.config.lockTtlMs, owner: request.trigger, runId: record.id });
     this.current = record;
     const done = (async () => {
+      // The "running" record is written alongside the run, not before it: Meilisearch tasks can be slow on a busy host.
+      const saved = this.runs.save({ ...record }).catch((err: unknown) => this.deps.log?.warn({ err: (err as Error).message }, "could not store the run record"));
       try {
-        await this.runs.save(record);
-        return await this.execute(record, lock, request.onProgress ?? (() => undefined));
+        const run = await this.execute(record, lock, request.onProgress ?? (() => undefined));
+        await saved;
+        return await this.finish(run);
       } finally {
         this.current = null;
         await lock.release().catch((err: unknown) => this.deps.log?.warn({ err: (err as Error).message }, "could not release the run lock; it will expire"));
@@ -116,7 +119,7 @@ export class Reindexer {
       log?.error({ run: run.id, err: (err as Error).message }, "reindex failed");
     }
     onProgress({ phase: "done", done: 1, total: 1 });
-    return this.finish(run);
+    return run;
   }
 
   private async applyIncremental(run: RunRecord, plan: ReindexPlan, progress: (done: number) => void): Promise<void> {

@@ -7,12 +7,14 @@ import type { Config } from "./config.js";
 import { cors, errorHandler, notFound, observeRequests } from "./http/middleware.js";
 import type { Logger } from "./log.js";
 import { createMetrics, type Metrics } from "./metrics.js";
+import { adminRouter, type AdminDeps } from "./routes/admin.js";
 import { articlesRouter } from "./routes/articles.js";
 import { facetsRouter } from "./routes/facets.js";
 import { healthRouter } from "./routes/health.js";
 import { listsRouter } from "./routes/lists.js";
 import { metricsRouter } from "./routes/metrics.js";
 import { openapiRouter } from "./routes/openapi.js";
+import { createPageRouter } from "./routes/page.js";
 import { searchRouter } from "./routes/search.js";
 import type { SearchService } from "./search/service.js";
 
@@ -22,10 +24,12 @@ export interface AppDeps {
   log: Logger;
   /** Shared with the search service's `observe`; a fresh registry when omitted. */
   metrics?: Metrics;
+  /** Re-indexing for the admin routes (issue 5); they answer 404 unless ADMIN_TOKEN is set. */
+  admin?: Omit<AdminDeps, "token">;
 }
 
 /** Creates the HTTP app. */
-export function createApp({ search, config, log, metrics = createMetrics() }: AppDeps): Express {
+export function createApp({ search, config, log, metrics = createMetrics(), admin }: AppDeps): Express {
   const app = express();
   app.set("etag", false);
   app.set("trust proxy", "loopback");
@@ -53,6 +57,8 @@ export function createApp({ search, config, log, metrics = createMetrics() }: Ap
   app.use(facetsRouter(search));
   app.use(articlesRouter(search));
   app.use(listsRouter(search));
+  app.use(createPageRouter());
+  app.use(adminRouter({ token: config.ADMIN_TOKEN, reindexer: admin?.reindexer ?? null, schedule: admin?.schedule ?? null }));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

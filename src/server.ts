@@ -2,6 +2,7 @@
 // ARTICLES_DIR in the background, and shut down gracefully (stopping the embedded child) on SIGINT/SIGTERM.
 import type { AddressInfo } from "node:net";
 import { indexPaths } from "../indexer/run.js";
+import { startReindexing, type Reindexing } from "../indexer/schedule.js";
 import { createApp } from "./app.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
@@ -35,13 +36,23 @@ async function main(): Promise<void> {
     index: config.INDEX_NAME,
     observe: metrics.observeMeili,
   });
-  const app = createApp({ search, config, log, metrics });
+  let reindexing: Reindexing | undefined;
+  try {
+    reindexing = conn.admin ? await startReindexing(config, conn.admin, log) : undefined;
+  } catch (err) {
+    log.fatal((err as Error).message);
+    process.exitCode = 1;
+    await conn.close();
+    return;
+  }
+  const app = createApp({ search, config, log, metrics, ...(reindexing ? { admin: reindexing } : {}) });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ url: `http://${config.HOST}:${port}` }, "onrecord listening");
   });
   server.keepAliveTimeout = 65_000;
   onShutdown(log, async () => {
+    reindexing?.schedule?.stop();
     server.close();
     server.closeAllConnections();
     await conn.close();
