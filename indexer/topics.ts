@@ -30,6 +30,7 @@ export interface CompiledTaxonomy {
 
 /** Title words weigh more: a headline states what the story is about. */
 const TITLE_WEIGHT = 3;
+const LEDE_WEIGHT = 2;
 /** Top-level topics kept, and how close to the best one a second topic must score. */
 const MAX_TOP = 3;
 const RELATIVE_CUTOFF = 0.4;
@@ -39,8 +40,11 @@ export function words(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).map(singular);
 }
 
+/** Words ending in -s that are not plurals of a shorter keyword. */
+const NOT_PLURAL = new Set(["series", "commons", "species", "news", "politics", "economics", "physics", "athletics", "olympics", "lens", "bus", "gas"]);
+
 function singular(w: string): string {
-  if (w.length <= 3) return w;
+  if (w.length <= 3 || NOT_PLURAL.has(w)) return w;
   if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(ss|us|is|ics)$/.test(w)) return w;
   if (/(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
@@ -97,7 +101,10 @@ function countHits(tokens: string[], tax: CompiledTaxonomy, weight: number, hits
 export function assignTopics(article: Pick<Article, "title" | "paragraphs">, tax: CompiledTaxonomy): Topics {
   const hits = new Map<string, number>();
   countHits(words(article.title), tax, TITLE_WEIGHT, hits);
-  for (const p of article.paragraphs) countHits(words(p), tax, 1, hits);
+  // News puts the story's subject in the headline and the first paragraph (the lede).
+  // A text file without front matter repeats its headline as the first paragraph: the lede is the next one.
+  const lede = article.paragraphs[0] === article.title ? 1 : 0;
+  article.paragraphs.forEach((p, i) => countHits(words(p), tax, i === lede ? LEDE_WEIGHT : 1, hits));
   const topScores = new Map<number, number>();
   const subScores = new Map<string, number>();
   for (const [phrase, count] of hits) {

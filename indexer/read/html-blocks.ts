@@ -1,5 +1,5 @@
 // Turns an HTML fragment (cheerio) into paragraph texts: one per block element, <br> lines split, junk dropped.
-import { hasChildren, isTag, isText, type AnyNode, type Element } from "domhandler";
+import { hasChildren, isCDATA, isDocument, isTag, isText, type AnyNode, type Element } from "domhandler";
 
 /** Elements whose text starts a new paragraph. */
 const BLOCK = new Set([
@@ -24,7 +24,7 @@ const JUNK_ATTR =
 /** Text length of an element, for the share-of-content guard below. */
 function textLength(node: AnyNode): number {
   if (isText(node)) return node.data.trim().length;
-  if (!hasChildren(node) || node.type === "cdata") return 0;
+  if (!hasChildren(node) || isCDATA(node)) return 0;
   let n = 0;
   for (const child of node.children) n += textLength(child);
   return n;
@@ -66,7 +66,7 @@ export function blockTexts(root: AnyNode, dropJunk = true): string[] {
       return;
     }
     if (!isTag(node)) {
-      if (node.type === "root" && hasChildren(node)) for (const child of node.children) visit(child);
+      if (isDocument(node)) for (const child of node.children) visit(child);
       return;
     }
     const el = node;

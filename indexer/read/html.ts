@@ -6,15 +6,23 @@ import { articleIdFor, deriveTitle, isoDate } from "./ids.js";
 import { readPageMeta, type PageMeta } from "./html-meta.js";
 import { fallbackParagraphs, readabilityParagraphs, runReadability, type ReadabilityResult } from "./html-body.js";
 
-/** A byline as a list of names: "By A and B | Staff" → "A, B"; undefined when it does not look like names. */
+/**
+ * The names in a byline: "By A and B | Staff" → "A and B"; bylines often run into a date or a
+ * desk name ("By A. Writer\n March 25, 2015", "by A. Writer22 Dec 2016"), cut at the first line
+ * break, digit or "Updated". Undefined when nothing name-like is left.
+ */
 export function cleanByline(byline: string | undefined): string | undefined {
   if (!byline) return undefined;
-  const t = byline
+  const t = (byline.trim().split(/\n/)[0] ?? "")
     .replace(/\s+/g, " ")
     .replace(/^(written |posted |reported )?(by|par|von|por|di|door)\s+/i, "")
+    .replace(/\b(last )?(updated|published|posted)\b.*$/i, "")
+    .replace(/\d.*$/, "")
     .replace(/\s*[|•·].*$/, "")
+    .replace(/[\s,;:–—-]+$/, "")
     .trim();
-  if (t === "" || t.length > 100 || /\d/.test(t) || /^https?:/i.test(t)) return undefined;
+  if (t.length < 3 || t.length > 100 || !/\p{L}/u.test(t) || /https?:|www\./i.test(t)) return undefined;
+  if (/^(on |at )?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?)$/i.test(t)) return undefined;
   return t;
 }
 
@@ -22,13 +30,16 @@ function firstDefined<T>(...values: (T | undefined)[]): T | undefined {
   return values.find((v) => v !== undefined);
 }
 
-/** Page metadata merged with what Readability found: markup first, Readability as the fallback. */
+/**
+ * Readability's metadata (it weighs JSON-LD, meta tags and the visible byline) merged over ours
+ * from the markup, which fills what it misses.
+ */
 function articleMeta(meta: PageMeta, rd: ReadabilityResult | null): PageMeta {
   return {
     title: firstDefined(rd?.title, meta.title),
-    author: firstDefined(cleanByline(meta.author), cleanByline(rd?.byline)),
-    publishedAt: firstDefined(meta.publishedAt, isoDate(rd?.publishedTime)),
-    source: firstDefined(meta.source, rd?.siteName),
+    author: firstDefined(cleanByline(rd?.byline), cleanByline(meta.author)),
+    publishedAt: firstDefined(isoDate(rd?.publishedTime), meta.publishedAt),
+    source: firstDefined(rd?.siteName, meta.source),
     url: meta.url,
   };
 }
