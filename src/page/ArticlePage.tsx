@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { article, ApiError, isAbort, type ArticleResponse } from "./api.js";
 import { formatDate } from "./format.js";
+import { lastSearch } from "./state.js";
 
 type Load = { status: "loading" } | { status: "ok"; data: ArticleResponse } | { status: "error"; error: ApiError };
 
@@ -30,11 +31,10 @@ function Paragraph({ text, position, target, quote }: { text: string; position: 
   );
 }
 
-/** Back to the search the reader came from (history), or to the start page when opened directly. */
+/** Back to the last search of this tab (remembered by the search page; the referrer is not sent), else the start page. */
 function BackLink() {
-  const fromSearch = document.referrer.startsWith(location.origin) && history.length > 1;
   return (
-    <a class="back" href="/" onClick={(e) => { if (fromSearch) { e.preventDefault(); history.back(); } }}>
+    <a class="back" href={`/${lastSearch()}`}>
       ‹ Back to search
     </a>
   );

@@ -4,7 +4,7 @@ import { ApiError, isAbort, search, type SearchResponse } from "./api.js";
 import { DateRange, ListFacet, TypePanel } from "./components/Facets.js";
 import { Chips, describe, HitCard, Pagination, type Navigate } from "./components/Results.js";
 import { plural } from "./format.js";
-import { clearFilters, effectiveSort, hasFilters, parseState, searchParams, stateToSearch, type SearchState, type Sort } from "./state.js";
+import { clearFilters, effectiveSort, hasFilters, parseState, rememberSearch, searchParams, stateToSearch, type SearchState, type Sort } from "./state.js";
 
 /** Hits per page: cards are tall, ten fill a desktop screen. */
 const hitsPerPage = 10;
@@ -86,6 +86,7 @@ export function SearchPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const typing = useRef(false);
   const result = useSearch(state, retry);
+  useEffect(() => rememberSearch(stateToSearch(state)), [state]);
   const data = lastData(result);
   // After a failure only the notice shows; the facets keep the last good counts so filters stay usable.
   const hits = result.status === "error" ? null : data;

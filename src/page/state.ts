@@ -129,3 +129,24 @@ export function hasFilters(s: SearchState): boolean {
 export function clearFilters(s: SearchState): SearchState {
   return { ...emptyState(), q: s.q, sort: s.sort };
 }
+
+const lastSearchKey = "onrecord:last-search";
+
+/** Remember the search page's query string for this tab, so the article view can link back to it. */
+export function rememberSearch(search: string): void {
+  try {
+    sessionStorage.setItem(lastSearchKey, search);
+  } catch {
+    // Storage can be disabled; the back link then goes to the start page.
+  }
+}
+
+/** The query string remembered by `rememberSearch`, or `""`. Only a query string is ever returned. */
+export function lastSearch(): string {
+  try {
+    const s = sessionStorage.getItem(lastSearchKey) ?? "";
+    return s.startsWith("?") ? stateToSearch(parseState(s)) : "";
+  } catch {
+    return "";
+  }
+}
