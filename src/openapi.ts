@@ -166,11 +166,57 @@ export const openapi = {
         },
       },
     },
+    "/api/admin/runs": {
+      get: {
+        summary: "Recent re-indexing runs and the next scheduled time (404 unless ADMIN_TOKEN is set)",
+        security: [{ bearer: [] }],
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1 } }],
+        responses: {
+          "200": ok("Runs", {
+            type: "object",
+            required: ["runs"],
+            properties: {
+              runs: { type: "array", items: { type: "object" } },
+              running: { type: "string", nullable: true },
+              nextScheduledAt: { type: "string", nullable: true },
+            },
+          }),
+          "400": error,
+          "401": error,
+          "404": error,
+          "503": error,
+        },
+      },
+    },
+    "/api/admin/reindex": {
+      post: {
+        summary: 'Start a re-indexing run (body { "full": true } for a full rebuild)',
+        security: [{ bearer: [] }],
+        requestBody: {
+          content: {
+            "application/json": { schema: { type: "object", properties: { full: { type: "boolean" } } } },
+          },
+        },
+        responses: {
+          "202": ok("Started", {
+            type: "object",
+            required: ["id"],
+            properties: { id: str, mode: str, outcome: str },
+          }),
+          "400": error,
+          "401": error,
+          "404": error,
+          "409": error,
+          "503": error,
+        },
+      },
+    },
     "/api/openapi.json": {
       get: { summary: "This document", responses: { "200": ok("OpenAPI 3", { type: "object" }) } },
     },
   },
   components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     responses: {
       Error: {
         description: "Error",

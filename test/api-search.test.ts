@@ -26,7 +26,10 @@ describe("GET /api/search", () => {
     return res.body as Body;
   };
   const ids = (b: Body) => b.hits.map((h) => h.id).sort();
-  const idsWhere = (pred: (d: Doc) => boolean) => sampleWhere(pred).map((d) => d.id).sort();
+  const idsWhere = (pred: (d: Doc) => boolean) =>
+    sampleWhere(pred)
+      .map((d) => d.id)
+      .sort();
 
   before(async () => {
     const index = await freshIndex("apisearch");
@@ -40,7 +43,15 @@ describe("GET /api/search", () => {
       const b = await get("?q=bakery");
       assert.ok(b.totalHits > 0);
       assert.ok(b.hits.every((h) => h.articleId === "bakery"));
-      assert.deepEqual(b.query, { q: "bakery", speaker: [], topic: [], source: [], sort: "relevance", page: 1, hitsPerPage: 20 });
+      assert.deepEqual(b.query, {
+        q: "bakery",
+        speaker: [],
+        topic: [],
+        source: [],
+        sort: "relevance",
+        page: 1,
+        hitsPerPage: 20,
+      });
       assert.equal(typeof b.processingTimeMs, "number");
     });
 
@@ -51,7 +62,11 @@ describe("GET /api/search", () => {
       assert.match(hit._formatted.text, /<mark>promenade<\/mark>/);
       assert.ok(!hit._formatted.text.includes("<img"), hit._formatted.text);
       assert.match(hit._formatted.text, /&lt;img src=x onerror=alert\(1\)&gt; &amp; &quot;rain&quot;/);
-      assert.equal(hit.text, sampleWhere((d) => d.id === "storm-p-000")[0]?.text, "raw text is returned as stored");
+      assert.equal(
+        hit.text,
+        sampleWhere((d) => d.id === "storm-p-000")[0]?.text,
+        "raw text is returned as stored",
+      );
     });
 
     it("returns a quote's speaker and no speaker field on paragraphs", async () => {
@@ -64,36 +79,70 @@ describe("GET /api/search", () => {
 
   describe("filters", () => {
     it("type filters to one kind", async () => {
-      assert.deepEqual(ids(await get("?type=quote&hitsPerPage=100")), idsWhere((d) => d.type === "quote"));
+      assert.deepEqual(
+        ids(await get("?type=quote&hitsPerPage=100")),
+        idsWhere((d) => d.type === "quote"),
+      );
     });
 
     it("speaker matches the documents' speakers field, values OR-ed", async () => {
       const one = await get("?speaker=Mara%20Olsen&hitsPerPage=100");
-      assert.deepEqual(ids(one), idsWhere((d) => d.speakers.includes("Mara Olsen")));
+      assert.deepEqual(
+        ids(one),
+        idsWhere((d) => d.speakers.includes("Mara Olsen")),
+      );
       const two = await get("?speaker=Mara%20Olsen&speaker=Ana%20de%20la%20Fuente&hitsPerPage=100");
-      assert.deepEqual(ids(two), idsWhere((d) => d.speakers.includes("Mara Olsen") || d.speakers.includes("Ana de la Fuente")));
+      assert.deepEqual(
+        ids(two),
+        idsWhere((d) => d.speakers.includes("Mara Olsen") || d.speakers.includes("Ana de la Fuente")),
+      );
     });
 
     it("ANDs different facets", async () => {
       const b = await get("?speaker=Tomas%20Lindqvist&topic=environment&type=quote&hitsPerPage=100");
-      assert.deepEqual(ids(b), idsWhere((d) => d.type === "quote" && d.speakers.includes("Tomas Lindqvist") && d.topics.includes("environment")));
+      assert.deepEqual(
+        ids(b),
+        idsWhere(
+          (d) =>
+            d.type === "quote" && d.speakers.includes("Tomas Lindqvist") && d.topics.includes("environment"),
+        ),
+      );
       const s = await get("?source=Coast%20Gazette&topic=economy&hitsPerPage=100");
-      assert.deepEqual(ids(s), idsWhere((d) => d.source === "Coast Gazette" && d.topics.includes("economy")));
+      assert.deepEqual(
+        ids(s),
+        idsWhere((d) => d.source === "Coast Gazette" && d.topics.includes("economy")),
+      );
     });
 
     it("from/to filter on the publication date (a day is inclusive)", async () => {
       const b = await get("?from=2024-01-01&to=2024-03-05&hitsPerPage=100");
-      assert.deepEqual(ids(b), idsWhere((d) => d.articleId === "harbour"));
+      assert.deepEqual(
+        ids(b),
+        idsWhere((d) => d.articleId === "harbour"),
+      );
       const iso = await get("?to=2023-12-31T23:59:59Z&hitsPerPage=100");
-      assert.deepEqual(ids(iso), idsWhere((d) => d.articleId === "storm"));
+      assert.deepEqual(
+        ids(iso),
+        idsWhere((d) => d.articleId === "storm"),
+      );
     });
 
     it("article limits to one article", async () => {
-      assert.deepEqual(ids(await get("?article=bakery&hitsPerPage=100")), idsWhere((d) => d.articleId === "bakery"));
+      assert.deepEqual(
+        ids(await get("?article=bakery&hitsPerPage=100")),
+        idsWhere((d) => d.articleId === "bakery"),
+      );
     });
 
     it("filter values with quotes, backslashes and operators match only that literal (nothing here)", async () => {
-      for (const value of ['a" OR type = "paragraph', "x\\", 'Mara Olsen" OR "1"="1', "NOT", "(AND)", "Ünï = 東京"]) {
+      for (const value of [
+        'a" OR type = "paragraph',
+        "x\\",
+        'Mara Olsen" OR "1"="1',
+        "NOT",
+        "(AND)",
+        "Ünï = 東京",
+      ]) {
         for (const param of ["speaker", "topic", "source", "article"]) {
           const b = await get(`?${param}=${encodeURIComponent(value)}`);
           assert.equal(b.totalHits, 0, `${param}=${value}`);
@@ -106,19 +155,35 @@ describe("GET /api/search", () => {
     it("counts every facet without selections", async () => {
       const b = await get("?hitsPerPage=1");
       assert.equal(b.facets.type?.quote, sampleWhere((d) => d.type === "quote").length);
-      assert.equal(b.facets.speaker?.["Tomas Lindqvist"], sampleWhere((d) => d.speakers.includes("Tomas Lindqvist")).length);
+      assert.equal(
+        b.facets.speaker?.["Tomas Lindqvist"],
+        sampleWhere((d) => d.speakers.includes("Tomas Lindqvist")).length,
+      );
       assert.equal(b.facets.topics?.economy, sampleWhere((d) => d.topics.includes("economy")).length);
-      assert.equal(b.facets.source?.["Coast Gazette"], sampleWhere((d) => d.source === "Coast Gazette").length);
+      assert.equal(
+        b.facets.source?.["Coast Gazette"],
+        sampleWhere((d) => d.source === "Coast Gazette").length,
+      );
     });
 
     it("is disjunctive: a facet's counts ignore its own selection but honour the others", async () => {
       const b = await get("?type=quote&speaker=Mara%20Olsen");
       const quotes = (d: Doc) => d.type === "quote";
-      assert.equal(b.facets.speaker?.["Tomas Lindqvist"], sampleWhere((d) => quotes(d) && d.speakers.includes("Tomas Lindqvist")).length);
+      assert.equal(
+        b.facets.speaker?.["Tomas Lindqvist"],
+        sampleWhere((d) => quotes(d) && d.speakers.includes("Tomas Lindqvist")).length,
+      );
       assert.equal(b.facets.speaker?.["Mara Olsen"], 1);
       const mara = (d: Doc) => d.speakers.includes("Mara Olsen");
-      assert.deepEqual(b.facets.type, { quote: sampleWhere((d) => quotes(d) && mara(d)).length, paragraph: sampleWhere((d) => !quotes(d) && mara(d)).length });
-      assert.deepEqual(b.facets.topics, { business: 1, culture: 1 }, "topics are counted within the selection");
+      assert.deepEqual(b.facets.type, {
+        quote: sampleWhere((d) => quotes(d) && mara(d)).length,
+        paragraph: sampleWhere((d) => !quotes(d) && mara(d)).length,
+      });
+      assert.deepEqual(
+        b.facets.topics,
+        { business: 1, culture: 1 },
+        "topics are counted within the selection",
+      );
       assert.equal(b.totalHits, 1);
     });
   });
@@ -133,7 +198,11 @@ describe("GET /api/search", () => {
 
     it("oldest reverses the dated order", async () => {
       const b = await get("?type=paragraph&sort=oldest&hitsPerPage=100");
-      assert.deepEqual([...new Set(b.hits.map((h) => h.articleId))].slice(0, 3), ["storm", "harbour", "bakery"]);
+      assert.deepEqual([...new Set(b.hits.map((h) => h.articleId))].slice(0, 3), [
+        "storm",
+        "harbour",
+        "bakery",
+      ]);
     });
 
     it("pages through results with exact totals", async () => {
