@@ -63,13 +63,21 @@ function statusText(result: Result): string {
   return totalHits === 0 ? "No results." : `${plural(totalHits, "result", "results")} in ${processingTimeMs} ms`;
 }
 
+/** While the service is down, try again on our own every few seconds; the button retries at once. */
+const autoRetryMs = 5000;
+
 function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
-  const down = error.status === 0 || error.status === 503 || error.status >= 500;
+  const down = error.status === 0 || error.status >= 500;
+  useEffect(() => {
+    if (!down) return;
+    const timer = setTimeout(onRetry, autoRetryMs);
+    return () => clearTimeout(timer);
+  }, [error]);
   return (
     <div class="notice notice-error" role="alert">
       <p>
         <strong>{down ? "Search is unavailable right now." : "The search could not be run."}</strong>{" "}
-        {down ? "The service may be restarting; please try again in a moment." : error.message}
+        {down ? "The service may be restarting; this page will try again by itself in a few seconds." : error.message}
       </p>
       <button type="button" onClick={onRetry}>
         Try again

@@ -4,6 +4,7 @@ import { mkdir } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { buildPage } from "../../scripts/build-page.js";
 import { launchBrowser, type TestBrowser } from "../helpers/browser.js";
+import { testMeili } from "../helpers/meili.js";
 import { startSite, type Site } from "./site.js";
 
 interface ApiHit {
@@ -75,6 +76,7 @@ describe("search page (Chromium)", function () {
     pageErrors = [];
     page = await browser.newPage({ width: 1280, height: 900 });
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text()); });
   });
   afterEach(async () => {
     await page?.close();
@@ -150,6 +152,24 @@ describe("search page (Chromium)", function () {
       assert.ok([...speakers].every((s) => s === a[0] || s === b[0]), [...speakers].join(","));
       assert.equal(await page.locator(".chip", { hasText: "Speaker:" }).count(), 2, "two removable chips");
     });
+
+    it("the name box finds a speaker by surname and ticks them", async () => {
+      const browse = await api("q=&type=quote&sort=newest");
+      const names = Object.keys(browse.facets.speaker ?? {});
+      const name = names.find((n) => n.includes(" "));
+      assert.ok(name, "a speaker with a first name and a surname");
+      const surname = name.split(" ").at(-1) ?? "";
+      await page.goto(`${site.url}/`);
+      await settled();
+      await page.locator(".facet-search").fill(surname.toLowerCase());
+      const found = page.locator(`[data-facet="speaker"] label`, { hasText: name });
+      await found.waitFor();
+      await found.locator("input").check();
+      await page.waitForURL((u) => u.searchParams.getAll("speaker").join() === name);
+      await settled();
+      const speakers = new Set(await page.locator(".hits .speaker").allInnerTexts());
+      assert.deepEqual([...speakers], [name]);
+    });
   });
 
   describe("state in the URL", () => {
@@ -224,6 +244,28 @@ describe("search page (Chromium)", function () {
       await page.getByRole("button", { name: "Try again" }).click();
       await settled();
       assert.equal(await page.getByRole("alert").count(), 0, "the message goes away");
+    });
+  });
+
+  describe("when Meilisearch goes down for real", () => {
+    it("says so politely, and the page recovers by itself after it restarts", async () => {
+      const word = await wordFromSeeds();
+      await page.goto(`${site.url}/`);
+      await settled();
+      const meili = await testMeili();
+      await meili.stop();
+      try {
+        await page.locator("#q").fill(word);
+        const alert = page.getByRole("alert");
+        await alert.waitFor({ timeout: 15_000 });
+        assert.match(await alert.innerText(), /unavailable right now/);
+      } finally {
+        await meili.restart();
+      }
+      // No click: the page retries on its own while the service is down.
+      await page.getByRole("alert").waitFor({ state: "detached", timeout: 20_000 });
+      await settled();
+      assert.ok((await hitCount()) > 0, "hits are back");
     });
   });
 
