@@ -39,15 +39,22 @@ export interface RebuildInput {
 export async function rebuildAndSwap(client: Meilisearch, base: string, input: RebuildInput): Promise<WriteCounts> {
   const next = nextBase(base);
   await cleanHalfBuilt(client, base);
-  await applySettings(client, next);
-  const pushed = await pushRead(client, next, input.plan.read, input.onProgress);
-  const carried = await copyArticles(client, base, next, input.plan.kept.map((k) => k.articleId));
-  await checkNewIndex(client, next, input.plan.read, input.plan.read.length + input.plan.kept.length);
-  input.assertStillOwner();
+  let written: number;
+  try {
+    await applySettings(client, next);
+    const pushed = await pushRead(client, next, input.plan.read, input.onProgress);
+    written = pushed.added + (await copyArticles(client, base, next, input.plan.kept.map((k) => k.articleId)));
+    await checkNewIndex(client, next, input.plan.read, input.plan.read.length + input.plan.kept.length);
+    input.assertStillOwner();
+  } catch (err) {
+    // Nothing was swapped: drop the new index now (a killed run's leftover is dropped by the next run instead).
+    await cleanHalfBuilt(client, base).catch(() => undefined);
+    throw err;
+  }
   const retiredDocs = await swapIn(client, base, next);
   await replayLateWrites(client, base, next, input.before);
   await cleanHalfBuilt(client, base);
-  return { added: pushed.added + carried, deleted: retiredDocs };
+  return { added: written, deleted: retiredDocs };
 }
 
 /**
