@@ -67,6 +67,7 @@ export function ArticlePage({ id, params }: { id: string; params: URLSearchParam
   const { article: a, paragraphs, quotes } = load.data;
   const quote = quotes.find((q) => q.id === params.get("quote"))?.text ?? "";
   const date = formatDate(a.publishedAt);
+  document.title = `${a.title} · onrecord`;
   return (
     <div class="article-layout">
       <header class="masthead"><BackLink /><a class="brand" href="/">onrecord</a></header>

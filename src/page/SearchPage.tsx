@@ -94,7 +94,10 @@ export function SearchPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const typing = useRef(false);
   const result = useSearch(state, retry);
-  useEffect(() => rememberSearch(stateToSearch(state)), [state]);
+  useEffect(() => {
+    rememberSearch(stateToSearch(state));
+    document.title = state.q.trim() ? `${state.q.trim()} · onrecord` : "onrecord: who said what";
+  }, [state]);
   const data = lastData(result);
   // After a failure only the notice shows; the facets keep the last good counts so filters stay usable.
   const hits = result.status === "error" ? null : data;
@@ -141,6 +144,7 @@ export function SearchPage() {
 
   return (
     <div class="layout">
+      <a class="skip-link" href="#results">Skip to results</a>
       <header class="masthead">
         <a class="brand" href="/">onrecord</a>
         <form role="search" class="search-form" onSubmit={onSubmit}>

@@ -279,6 +279,10 @@ describe("search page (Chromium)", function () {
       await page.keyboard.press("Enter");
       await page.waitForURL((u) => u.searchParams.get("q") === word);
       await settled();
+      await tabTo(".sort select");
+      await page.keyboard.press("ArrowDown"); // relevance -> newest
+      await page.waitForURL((u) => u.searchParams.get("sort") === "newest");
+      await settled();
       await tabTo(`[data-facet="type"] input`);
       await page.keyboard.press("Space");
       await page.waitForURL((u) => u.searchParams.getAll("type").length === 1);
