@@ -1,6 +1,6 @@
 // Pushing chunked articles to Meilisearch without a search gap: add the new documents (deterministic ids overwrite
 // unchanged positions), then delete the article's stale ones (other revision), then refresh the speakers index.
-import type { Meilisearch } from "meilisearch";
+import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { refreshSpeakers } from "../src/meili/speakers.js";
 import { indexNames } from "../src/meili/settings.js";
 import { awaitTask } from "../src/meili/tasks.js";
@@ -68,6 +68,31 @@ export async function pushArticles(
   base: string,
   articles: ArticleDocs[],
 ): Promise<PushReport> {
+  const pending = await enqueueArticles(client, base, articles);
+  const report = await pending.done();
+  await refreshSpeakers(client, base, pending.speakers);
+  return report;
+}
+
+/** A push whose tasks are enqueued (Meilisearch holds the payload) but not yet confirmed. */
+export interface PendingPush {
+  report: PushReport;
+  /** Speakers whose counts change once the tasks are done (for `refreshSpeakers`). */
+  speakers: Set<string>;
+  /** Awaits the tasks in enqueue order and completes `report.deleted`; throws `TaskFailedError` if one failed. */
+  done(): Promise<PushReport>;
+}
+
+/**
+ * The first half of `pushArticles`: compare with the index, enqueue the adds and the stale-document deletion,
+ * and return without waiting for Meilisearch to index them, so a caller can keep several pushes queued (consecutive
+ * additions are then indexed as one large batch). The documents are not retained once enqueued.
+ */
+export async function enqueueArticles(
+  client: Meilisearch,
+  base: string,
+  articles: ArticleDocs[],
+): Promise<PendingPush> {
   const names = indexNames(base);
   const existing = await existingDocs(
     client,
@@ -82,7 +107,8 @@ export async function pushArticles(
     updated: 0,
     deleted: 0,
   };
-  if (changed.length === 0) return report;
+  const speakers = new Set<string>();
+  if (changed.length === 0) return { report, speakers, done: () => Promise.resolve(report) };
 
   const before = new Set([...existing.values()].flat().map((d) => d.id));
   const docs = changed.flatMap((a) => a.docs);
@@ -90,30 +116,36 @@ export async function pushArticles(
     if (before.has(doc.id)) report.updated++;
     else report.added++;
   }
+  for (const a of changed)
+    for (const d of [...(existing.get(a.articleId) ?? []), ...a.docs])
+      for (const s of d.speakers ?? []) speakers.add(s);
 
   const index = client.index(names.docs);
   // Enqueue strictly in order (each request answered before the next is sent): sent together, the deletion
   // can be enqueued first and the article would briefly have no documents.
-  const adds = [];
+  const adds: EnqueuedTaskPromise[] = [];
   for (let i = 0; i < docs.length; i += MAX_DOCS_PER_REQUEST) {
     const add = index.addDocuments(docs.slice(i, i + MAX_DOCS_PER_REQUEST), { primaryKey: "id" });
     await add;
     adds.push(add);
   }
-  const deletion = index.deleteDocuments({
-    filter: [changed.map((a) => staleDocsFilter(a.articleId, a.revision))],
-  });
-  await deletion;
-  for (const add of adds) await awaitTask(add, `add documents to ${names.docs}`);
-  const task = await awaitTask(deletion, `delete stale documents from ${names.docs}`);
-  report.deleted = Number(task.details?.deletedDocuments ?? 0);
-
-  const speakers = new Set<string>();
-  for (const a of changed)
-    for (const d of [...(existing.get(a.articleId) ?? []), ...a.docs])
-      for (const s of d.speakers ?? []) speakers.add(s);
-  await refreshSpeakers(client, base, speakers);
-  return report;
+  // Only articles already in the index can have stale documents. Skipping the deletion for new ones also lets
+  // Meilisearch batch consecutive additions together (a delete-by-filter task is never batched with them).
+  const stale = changed.filter((a) => (existing.get(a.articleId)?.length ?? 0) > 0);
+  const deletion =
+    stale.length > 0
+      ? index.deleteDocuments({ filter: [stale.map((a) => staleDocsFilter(a.articleId, a.revision))] })
+      : null;
+  if (deletion) await deletion;
+  const done = async (): Promise<PushReport> => {
+    for (const add of adds) await awaitTask(add, `add documents to ${names.docs}`);
+    if (deletion) {
+      const task = await awaitTask(deletion, `delete stale documents from ${names.docs}`);
+      report.deleted = Number(task.details?.deletedDocuments ?? 0);
+    }
+    return report;
+  };
+  return { report, speakers, done };
 }
 
 /** Unchanged: every indexed doc of the article has the new revision and the id sets are equal. */
