@@ -4,6 +4,7 @@ import { Meilisearch } from "meilisearch";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { ensureEmbedded, isHealthy, type EmbeddedMeili } from "./embedded.js";
+import { keepAliveHttpClient } from "./http-client.js";
 import { searchKeyIndexes } from "./settings.js";
 
 /** Clients for one Meilisearch server. */
@@ -68,7 +69,12 @@ export function adminClient(url: string, apiKey: string | undefined): Meilisearc
 
 /** A client for searches: one instance per process (keep-alive connections are reused), short timeout. */
 export function searchClient(url: string, apiKey: string | undefined, timeoutMs: number): Meilisearch {
-  return new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: timeoutMs });
+  return new Meilisearch({
+    host: url,
+    ...(apiKey ? { apiKey } : {}),
+    timeout: timeoutMs,
+    httpClient: keepAliveHttpClient(),
+  });
 }
 
 /**

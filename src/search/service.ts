@@ -312,6 +312,9 @@ function shapeArticle([paragraphs, quotes]: SearchResponse[]): ArticleView | nul
 /** Outages, timeouts, overload and a missing index are 503s; anything else is unexpected. */
 export function toAppError(err: unknown): unknown {
   if (err instanceof AppError) return err;
+  // With a custom transport the client wraps API errors in a request error: look at the cause.
+  if (err instanceof MeilisearchRequestError && err.cause instanceof MeilisearchApiError)
+    return toAppError(err.cause);
   if (err instanceof MeilisearchRequestTimeOutError) return new Unavailable("Search timed out", err);
   if (err instanceof MeilisearchRequestError)
     return new Unavailable("Search is temporarily unavailable", err);

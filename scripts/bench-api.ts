@@ -1,0 +1,223 @@
+// Benchmark (not a test): /api/search against the same search sent straight to Meilisearch, in one run.
+// Usage: npm run -s bench:api -- [--docs 20000] [--duration 10] [--corpus <dir>]   (prints a table and ratios)
+import { spawn } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { Command } from "commander";
+import { groupByArticle, pushArticles } from "../indexer/push.js";
+import { indexPaths } from "../indexer/run.js";
+import type { Doc } from "../indexer/types.js";
+import { adminClient, searchOnlyKey } from "../src/meili/connect.js";
+import { ensureEmbedded, freePort } from "../src/meili/embedded.js";
+import { applySettings } from "../src/meili/settings.js";
+import { POST_TAG, PRE_TAG } from "../src/search/highlight.js";
+
+const opts = new Command()
+  .option("--docs <n>", "synthetic documents when no corpus is given", "20000")
+  .option("--duration <s>", "seconds per load run", "10")
+  .option("--corpus <dir>", "index these article files instead of synthetic documents")
+  .parse()
+  .opts<{ docs: string; duration: string; corpus?: string }>();
+
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mer",
+  "tin",
+  "sa",
+  "vo",
+  "ru",
+  "del",
+  "pa",
+  "nor",
+  "li",
+  "quen",
+  "tas",
+  "bri",
+  "om",
+  "fel",
+];
+const word = (i: number) => SYLLABLES[i % 16]! + SYLLABLES[(i >> 4) % 16]! + SYLLABLES[(i >> 8) % 16]!;
+const SPEAKERS = Array.from({ length: 300 }, (_, i) =>
+  `${word(i * 7 + 1)} ${word(i * 13 + 5)}`.replace(/^./, (c) => c.toUpperCase()),
+);
+const TOPICS = ["politics", "economy", "health", "sport", "culture", "environment", "technology", "crime"];
+
+/** Deterministic pseudo-random documents: 40-word paragraphs over a 4,096-word made-up vocabulary. */
+function syntheticDocs(n: number): Doc[] {
+  let seed = 42;
+  const rnd = (m: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % m;
+  return Array.from({ length: n }, (_, i) => {
+    const articleId = `a${Math.floor(i / 10)}`;
+    const speaker = SPEAKERS[rnd(SPEAKERS.length)]!;
+    const text = Array.from({ length: 40 }, () => word(Math.floor(Math.sqrt(rnd(4096 * 4096))))).join(" ");
+    const shared = {
+      articleId,
+      title: `${word(rnd(4096))} ${word(rnd(4096))}`,
+      topics: [TOPICS[rnd(8)]!],
+      people: [],
+      places: [],
+      organizations: [],
+      revision: "r1",
+      source: `Source ${rnd(12)}`,
+      publishedTs: 1.6e9 + rnd(1e8),
+    };
+    return i % 3 === 0
+      ? {
+          ...shared,
+          id: `${articleId}-q-${i % 10}`,
+          type: "quote" as const,
+          text,
+          position: i % 10,
+          paragraph: 0,
+          speaker,
+          speakers: [speaker],
+        }
+      : {
+          ...shared,
+          id: `${articleId}-p-${i % 10}`,
+          type: "paragraph" as const,
+          text,
+          position: i % 10,
+          speakers: [],
+        };
+  });
+}
+
+async function main(): Promise<void> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "onrecord-bench-api-"));
+  const meili = await ensureEmbedded({ dataDir });
+  const admin = adminClient(meili.url, meili.masterKey);
+  const index = "bench";
+  let api: ReturnType<typeof spawn> | undefined;
+  try {
+    await applySettings(admin, index);
+    if (opts.corpus) await indexPaths([opts.corpus], { client: admin, index });
+    else
+      for (const batch of chunks(syntheticDocs(Number(opts.docs)), 5000))
+        await pushArticles(admin, index, groupByArticle(batch));
+    const stats = await admin.index(index).getStats();
+    const searchKey = (await searchOnlyKey(admin, index)) ?? "";
+    const queries = await sampleQueries(admin, index);
+    const port = await freePort();
+    const empty = path.join(dataDir, "empty");
+    await fs.mkdir(empty);
+    api = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        INDEX_NAME: index,
+        ARTICLES_DIR: empty,
+        RATE_LIMIT_PER_MINUTE: "0",
+        REINDEX_CRON: "off",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitFor(`http://127.0.0.1:${port}/ready`);
+    console.log(
+      `documents: ${stats.numberOfDocuments}, queries: ${queries.length}, ${opts.duration} s per run`,
+    );
+    const direct = (q: string) => ({
+      method: "POST" as const,
+      path: "/multi-search",
+      headers: { "content-type": "application/json", authorization: `Bearer ${searchKey}` },
+      body: JSON.stringify({ queries: [meiliQuery(index, q)] }),
+    });
+    const viaApi = (q: string) => ({
+      method: "GET" as const,
+      path: `/api/search?q=${encodeURIComponent(q)}`,
+    });
+    const rows = [];
+    for (const connections of [1, 16]) {
+      const m = await load(meili.url, queries.map(direct), connections);
+      const a = await load(`http://127.0.0.1:${port}`, queries.map(viaApi), connections);
+      rows.push({
+        connections,
+        meiliRps: m.rps,
+        apiRps: a.rps,
+        ratio: +(a.rps / m.rps).toFixed(2),
+        meiliP50: m.p50,
+        apiP50: a.p50,
+        addedP50ms: +(a.p50 - m.p50).toFixed(2),
+        meiliP99: m.p99,
+        apiP99: a.p99,
+      });
+    }
+    console.table(rows);
+  } finally {
+    api?.kill("SIGTERM");
+    await meili.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The search the API sends for a plain query (no filters): one query with facets, highlights and crop. */
+function meiliQuery(indexUid: string, q: string) {
+  return {
+    indexUid,
+    q,
+    page: 1,
+    hitsPerPage: 20,
+    facets: ["type", "speakers", "topics", "source"],
+    attributesToRetrieve: [
+      "id",
+      "type",
+      "articleId",
+      "title",
+      "text",
+      "speaker",
+      "speakers",
+      "topics",
+      "position",
+      "paragraph",
+      "source",
+      "url",
+      "publishedAt",
+      "author",
+    ],
+    attributesToHighlight: ["text", "title"],
+    attributesToCrop: ["text"],
+    cropLength: 48,
+    highlightPreTag: PRE_TAG,
+    highlightPostTag: POST_TAG,
+  };
+}
+
+/** Words taken from the indexed texts, so every query has hits. */
+async function sampleQueries(admin: ReturnType<typeof adminClient>, index: string): Promise<string[]> {
+  const docs = await admin.index(index).getDocuments<{ text: string }>({ fields: ["text"], limit: 50 });
+  return docs.results
+    .map((d, i) => d.text.split(/\s+/).filter((w) => /^\p{L}{4,}$/u.test(w))[i % 5] ?? "news")
+    .slice(0, 50);
+}
+
+async function load(url: string, requests: autocannon.Request[], connections: number) {
+  const r = await autocannon({ url, connections, duration: Number(opts.duration), requests });
+  if (r.non2xx > 0 || r.errors > 0) console.warn(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+await main();
