@@ -1,6 +1,6 @@
 // Speaker attribution: rule sieves over the narration around each quote, most precise first; null when unsure.
 import type { QuoteSpan } from "./quotes.js";
-import { buildPeopleRegistry, findNameMentions, genderOf, lexTags, type NameMention, type PeopleRegistry } from "./names.js";
+import { buildPeopleRegistry, findNameMentions, genderOf, lexTags, midSentenceCapitals, type NameMention, type PeopleRegistry } from "./names.js";
 
 const MASK = "\uE000";
 
@@ -15,7 +15,8 @@ const SPEECH_VERBS = new Set(
     "yelled exclaimed concluded boasted vowed promised pledged urged urges reported reports testified confirmed " +
     "agreed lamented laments described describes called calls labeled labelled dubbed branded blasted slammed " +
     "criticized criticised praised hailed hails mocked accused accuses alleged alleges thundered insisted wondered " +
-    "opined reiterated reiterates chimed tells"
+    "opined reiterated reiterates chimed tells proclaimed proclaims echoed echoes revealed reveals conceded " +
+    "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added"
   ).split(" "),
 );
 /** Participles whose subject is the subject of the main clause (`Rubio addressed the attack, saying that …`). */
@@ -26,7 +27,7 @@ const PARTICIPLES = new Set(
     "dubbing branding").split(" "),
 );
 const ADVERB_OR_AUX =
-  /^(?:also|later|then|has|had|have|would|will|could|previously|recently|once|again|further|simply|quickly|reportedly|publicly|privately|repeatedly|earlier|often|frequently|long|flatly|bluntly|angrily|simply|famously|jokingly|sarcastically|even|recently|then|emphatically|initially|first|separately|also|only|just|ultimately|finally|afterward|afterwards|subsequently|once|twice|has\s+long|on\s+his\s+end|on\s+her\s+end|in\s+a\s+statement|in\s+an\s+interview)$/i;
+  /^(?:himself|herself|themselves|itself|also|later|then|has|had|have|would|will|could|previously|recently|once|again|further|simply|quickly|reportedly|publicly|privately|repeatedly|earlier|often|frequently|long|flatly|bluntly|angrily|simply|famously|jokingly|sarcastically|even|recently|then|emphatically|initially|first|separately|also|only|just|ultimately|finally|afterward|afterwards|subsequently|once|twice|has\s+long|on\s+his\s+end|on\s+her\s+end|in\s+a\s+statement|in\s+an\s+interview)$/i;
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i", "it"]);
 const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|most|other|his|her|their|its|our|this|that|these|those)$/i;
 
@@ -59,10 +60,15 @@ function maskParagraphs(paragraphs: string[], spans: QuoteSpan[]): string[] {
 
 const ABBREV_BEFORE_DOT = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Adm|Maj|Hon|No|Inc|Corp|Co|Ltd|vs|etc|U\.S|U\.K|D\.C|a\.m|p\.m)|\b\p{Lu})$/u;
 
+/** Blanks short parentheticals (`(D-N.Y.)`, `(R)`, `(pictured)`) so they do not part a name from its verb. */
+function blankAsides(text: string): string {
+  return text.replace(/\s*\([^()\uE000]{1,30}\)/gu, (m) => " ".repeat(m.length));
+}
+
 /** Start and end of the sentence containing `pos` in a masked paragraph (quotes are masked, so never split). */
 function sentenceAround(text: string, pos: number): [number, number] {
   let start = 0;
-  const re = /[.!?]+[\s\u00A0]+(?=[\p{Lu}"'\u201C\u2018\uE000(])/gu;
+  const re = /[.!?]+[\uE000"'\u201D\u2019)]*[\s\u00A0]+(?=[\p{Lu}"'\u201C\u2018\uE000(])/gu;
   let end = text.length;
   for (const m of text.matchAll(re)) {
     if (ABBREV_BEFORE_DOT.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -111,7 +117,7 @@ function resolvePronoun(ctx: Context, pronoun: string, para: number, offset: num
 function mentionAt(view: ParaView, pos: number): NameMention | undefined {
   const the = /^the\s+/i.exec(view.masked.slice(pos));
   const at = pos + (the ? the[0].length : 0);
-  return view.mentions.find((m) => m.start === at || (m.start > at && view.masked.slice(at, m.start).trim() === "" && m.start - at < 3));
+  return view.mentions.find((m) => m.start === at || m.runStart === at || (m.start > at && view.masked.slice(at, m.start).trim() === "" && m.start - at < 3));
 }
 
 /** A mention ending exactly at `pos` (ignoring spaces), if any. */
@@ -140,21 +146,74 @@ function wordAt(text: string, pos: number): { word: string; end: number } | null
   return m ? { word: m[1]!, end: pos + m[0].length } : null;
 }
 
+/** Words that may stand between a name and the name it qualifies (`Cruz constituent Dan Golvach`), not prepositions. */
+const CHAIN_STOP = /^(?:in|on|at|to|for|from|with|during|after|before|of|by|about|while|and|but|or|as|than|that|who|which|when|where|said|says|told|is|was|has|had|will|would)$/;
+
+/**
+ * Follows a name to the name it qualifies: `Clinton's top aide Jake Sullivan` and `Cruz constituent Dan Golvach`
+ * name Sullivan and Golvach. Returns the last mention of the chain, or null when it ends on a role (`Clinton's aide`).
+ */
+function nameChain(view: ParaView, m: NameMention): NameMention | null {
+  let cur = m;
+  for (;;) {
+    const next = view.mentions.find((o) => o.start > cur.end);
+    const gap = next ? view.masked.slice(cur.end, next.runStart) : "";
+    const words = gap.replace(/^['\u2019]s?/u, "").trim().split(/\s+/u).filter((w) => w !== "");
+    const linked = next !== undefined && /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap) && words.every((w) => !CHAIN_STOP.test(w));
+    if (!linked) break;
+    cur = next;
+  }
+  if (cur.possessive) return null;
+  return cur;
+}
+
+/** A name after lower-case role words and no article (`said former Rep. George Miller`, `said nuclear expert Ann Li`). */
+function mentionAfterRole(view: ParaView, pos: number, limit: number): NameMention | undefined {
+  const m = view.mentions.find((o) => o.runStart >= pos && o.runStart < limit);
+  if (!m) return undefined;
+  const words = view.masked.slice(pos, m.runStart).trim().split(/\s+/u).filter((w) => w !== "");
+  if (words.length > 5 || !words.every((w) => /^[a-z][\w-]*$/u.test(w) && !CHAIN_STOP.test(w) && !DETERMINERS.test(w))) return undefined;
+  return m;
+}
+
+/** Whether a mention is one of two joined subjects (`Trump and Ryan said`): no single speaker then. */
+function compoundSubject(view: ParaView, m: NameMention): boolean {
+  return /^[\s\u00A0]+(?:and|&)[\s\u00A0]+\p{Lu}/u.test(view.masked.slice(m.end)) || /\p{L}[\s\u00A0]+(?:and|&)[\s\u00A0]+$/u.test(view.masked.slice(0, m.runStart)) && view.mentions.some((o) => o.end <= m.runStart && m.runStart - o.end < 7);
+}
+
+/** Whether a speech verb follows `pos`, past an appositive (`, a doctor,`) and adverbs. */
+function speechVerbAfter(text: string, pos: number, limit: number): boolean {
+  if (/^[\s\u00A0]+(?:is|was|were|has been)[\s\u00A0]+quoted[\s\u00A0]+as[\s\u00A0]+saying/u.test(text.slice(pos))) return true;
+  const direct = wordAt(text, skipAdverbsForward(text, pos));
+  if (direct && SPEECH_VERBS.has(direct.word.toLowerCase())) return !/^[\s\u00A0]+(?:yes|no)\b/u.test(text.slice(direct.end));
+  if (text.charAt(pos) !== ",") return false;
+  for (let c = text.indexOf(",", pos + 1); c >= 0 && c < limit && c - pos < 160; c = text.indexOf(",", c + 1)) {
+    const v = wordAt(text, skipAdverbsForward(text, c + 1));
+    if (v && SPEECH_VERBS.has(v.word)) return true;
+  }
+  return false;
+}
+
 /** Sieve 1, `"…," Rubio said` / `"…," said Rubio` / `"…," he added`: the words right after the close. */
-function trailingSieve(ctx: Context, para: number, from: number, to: number): Verdict {
+function trailingSieve(ctx: Context, para: number, from: number, to: number, closedSentence: boolean, intoQuote: boolean): Verdict {
   const view = ctx.paras[para]!;
   const text = view.masked;
-  const lead = /^[\s\u00A0,;:\u2014\u2013-]*/u.exec(text.slice(from))![0].length;
+  // "…," as Cruz said on Monday: the same attribution with "as" in front
+  const lead = /^[\s\u00A0,;:\u2014\u2013-]*(?:as[\s\u00A0]+(?=\p{Lu}))?/u.exec(text.slice(from))![0].length;
   const x = from + lead;
   if (x >= to) return null;
+  // after a quote that ended its sentence, only a short `Rubio said.` belongs to it, not `He added that …`
+  if (closedSentence && /^\p{Lu}/u.test(text.charAt(x))) {
+    if (intoQuote) return null;
+    const rest = text.slice(x, to);
+    if (rest.split(/\s+/u).length > 12 || /\bthat\b|[:\uE000]/u.test(rest)) return null;
+  }
   const m = mentionAt(view, x);
-  if (m && !m.possessive) {
-    let y = m.end;
-    const appositive = /^,[^,\uE000]{1,120},/u.exec(text.slice(y));
-    if (appositive) y += appositive[0].length;
-    const v = wordAt(text, skipAdverbsForward(text, y));
-    if (v && SPEECH_VERBS.has(v.word.toLowerCase())) return { speaker: resolveMention(ctx, m, para, x) };
-    return null;
+  if (m) {
+    const head = nameChain(view, m);
+    if (!head) return speechVerbAfter(text, view.mentions.find((o) => o.start > m.end)?.end ?? m.end, to) ? { speaker: null } : null;
+    if (compoundSubject(view, head)) return { speaker: null };
+    return speechVerbAfter(text, head.end, to) ? { speaker: resolveMention(ctx, head, para, x) } : null;
   }
   const w = wordAt(text, x);
   if (!w) return null;
@@ -167,11 +226,14 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number): Ve
   if (SPEECH_VERBS.has(lw)) {
     const after = /^[\s\u00A0]+/u.exec(text.slice(w.end));
     const y = w.end + (after ? after[0].length : 0);
-    const s = mentionAt(view, y);
-    if (s) return { speaker: resolveMention(ctx, s, para, y) };
+    const s = mentionAt(view, y) ?? mentionAfterRole(view, y, to);
+    if (s) {
+      const head = nameChain(view, s);
+      return { speaker: head && !compoundSubject(view, head) ? resolveMention(ctx, head, para, y) : null };
+    }
     const pr = wordAt(text, y);
     if (pr && SUBJECT_PRONOUNS.has(pr.word.toLowerCase())) return { speaker: resolvePronoun(ctx, pr.word, para, y) };
-    if (pr && DETERMINERS.test(pr.word)) return { speaker: null };
+    if (pr && (DETERMINERS.test(pr.word) || /^[a-z]/.test(pr.word))) return { speaker: null };
     return null;
   }
   if (DETERMINERS.test(lw) || /^[a-z]/.test(w.word)) {
@@ -198,49 +260,100 @@ function accordingToSieve(ctx: Context, para: number, sStart: number, sEnd: numb
 /** The subject of a speech verb at `v`: a mention just before it (past an appositive), a pronoun, or a role. */
 function subjectBefore(ctx: Context, para: number, sStart: number, v: number): Verdict {
   const view = ctx.paras[para]!;
-  const text = view.masked;
-  let end = v;
-  const words = text.slice(sStart, v).split(/(?=[\s,])/u);
-  // walk left over adverbs and auxiliaries
-  let prefix = text.slice(sStart, end).replace(/[\s\u00A0]+$/u, "");
+  let prefix = view.masked.slice(sStart, v).replace(/[\s\u00A0]+$/u, "");
+  // "Blumenthal was asked": the one asked is not the speaker
+  if (/\b(?:was|were|been|being|is|are|get|got)$/u.test(prefix)) return { speaker: null };
+  // walk left over adverbs and auxiliaries ("has repeatedly said")
   for (;;) {
     const m = /([A-Za-z]+)$/.exec(prefix);
     if (!m || !(ADVERB_OR_AUX.test(m[1]!) || /ly$/.test(m[1]!)) || /^[A-Z]/.test(m[1]!)) break;
     prefix = prefix.slice(0, m.index).replace(/[\s\u00A0]+$/u, "");
   }
-  void words;
-  end = sStart + prefix.length;
-  let men = mentionEndingAt(view, end);
-  if (!men && prefix.endsWith(",")) {
-    const comma = prefix.lastIndexOf(",", prefix.length - 2);
-    if (comma >= 0 && prefix.length - comma < 140) men = mentionEndingAt(view, sStart + comma);
+  const end = sStart + prefix.length;
+  const men = mentionEndingAt(view, end);
+  if (men && men.start >= sStart) {
+    if (men.possessive) return { speaker: null };
+    return { speaker: compoundSubject(view, men) ? null : resolveMention(ctx, men, para, men.start) };
   }
-  if (men && !men.possessive && men.start >= sStart) return { speaker: resolveMention(ctx, men, para, men.start) };
+  if (prefix.endsWith(",")) return appositiveSubject(ctx, para, sStart, end - 1, v);
   const last = /([A-Za-z]+)$/.exec(prefix);
-  if (last && SUBJECT_PRONOUNS.has(last[1]!.toLowerCase())) return { speaker: resolvePronoun(ctx, last[1]!, para, sStart + (last.index ?? 0)) };
-  if (last && /^[a-z]/.test(last[1]!)) return { speaker: null };
+  if (!last) return null;
+  const lw = last[1]!.toLowerCase();
+  if (SUBJECT_PRONOUNS.has(lw)) return { speaker: resolvePronoun(ctx, lw, para, sStart + last.index) };
+  // "Hayek confirmed she had been and said": the subject of the coordinated clause
+  if (lw === "and" || lw === "but" || lw === "then") return clauseSubject(ctx, para, sStart, v);
+  if (/^[a-z]/.test(last[1]!)) return { speaker: null };
   return null;
+}
+
+/** `Her adviser, Jake Sullivan, said` names Sullivan; `Dean Hill, a farmer from Ayr, Ohio, said` names Hill. */
+function appositiveSubject(ctx: Context, para: number, sStart: number, comma: number, v: number): Verdict {
+  const view = ctx.paras[para]!;
+  const text = view.masked;
+  const prev = text.lastIndexOf(",", comma - 1);
+  if (prev >= sStart) {
+    const inner = view.mentions.find((m) => m.end === comma && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
+    if (inner && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
+  }
+  const first = view.mentions.find((m) => m.start >= sStart && m.start < comma);
+  if (first && !first.possessive && text.charAt(first.end) === "," && !compoundSubject(view, first)) {
+    return { speaker: resolveMention(ctx, first, para, first.start) };
+  }
+  return clauseSubject(ctx, para, sStart, v);
 }
 
 /** Whether a lower-case word is a finite verb (past or present tense, modal, copula) per the lexicon. */
 function isFiniteVerb(word: string): boolean {
-  if (SPEECH_VERBS.has(word)) return true;
+  if (SPEECH_VERBS.has(word) || /^[a-z]{3,}ed$/u.test(word)) return true;
   return lexTags(word).some((t) => t === "PastTense" || t === "PresentTense" || t === "Modal" || t === "Copula" || t === "Auxiliary");
 }
 
-/** The subject of the sentence's main clause: its first non-possessive mention or he/she that a verb follows. */
+/** Words that open an introductory phrase: the main clause's subject comes after its comma. */
+const INTRO = /^(?:of|after|before|while|when|in|at|on|during|as|although|though|if|since|speaking|asked|following|despite|with|without|from|for|by|under|earlier|later|last|this|meanwhile|however|still|yet|and|but|so|then|also|once)\b/iu;
+
+/** The subject of the sentence's main clause: its first mention or he/she that a finite verb follows. */
 function clauseSubject(ctx: Context, para: number, sStart: number, limit: number): Verdict {
   const view = ctx.paras[para]!;
-  for (const m of view.mentions) {
-    if (m.start < sStart || m.start >= limit || m.possessive) continue;
-    const y = skipAdverbsForward(view.masked, m.end);
-    const next = /^(?:,[^,\uE000]{1,120},)?[\s\u00A0]+([a-z]+)/u.exec(view.masked.slice(y));
-    if (next && isFiniteVerb(next[1]!)) {
-      return { speaker: resolveMention(ctx, m, para, m.start) };
-    }
+  const text = view.masked;
+  let from = sStart + (/^[\s\u00A0]*/u.exec(text.slice(sStart))?.[0].length ?? 0);
+  if (INTRO.test(text.slice(from))) {
+    const comma = text.indexOf(",", from);
+    if (comma > 0 && comma < limit) from = comma + 1;
   }
-  const pro = /^[\s\u00A0]*(?:[^,]{0,80},\s+)?(He|She|he|she)\s+[a-z]+/u.exec(view.masked.slice(sStart, limit));
-  if (pro) return { speaker: resolvePronoun(ctx, pro[1]!, para, sStart) };
+  const candidates: Array<{ start: number; end: number; mention?: NameMention; pronoun?: string }> = [];
+  for (const m of view.mentions) if (m.start >= from && m.start < limit && !m.possessive) candidates.push({ start: m.runStart, end: m.end, mention: m });
+  for (const p of text.slice(from, limit).matchAll(/\b(he|she|He|She|they|They|it|It)\b/gu)) candidates.push({ start: from + p.index, end: from + p.index + p[0].length, pronoun: p[1]! });
+  candidates.sort((a, b) => a.start - b.start);
+  for (const c of candidates) {
+    if (!followedByVerb(text, c.end, limit)) continue;
+    if (c.pronoun) return { speaker: resolvePronoun(ctx, c.pronoun, para, c.start) };
+    const m = c.mention!;
+    return { speaker: compoundSubject(view, m) ? null : resolveMention(ctx, m, para, m.start) };
+  }
+  return null;
+}
+
+/** Whether a finite verb follows `pos` directly or after an appositive between commas. */
+function followedByVerb(text: string, pos: number, limit: number): boolean {
+  const direct = wordAt(text, skipAdverbsForward(text, pos));
+  if (direct && /^[a-z]/.test(direct.word) && isFiniteVerb(direct.word)) return true;
+  if (text.charAt(pos) !== ",") return false;
+  for (let c = pos; c >= 0 && c < limit && c - pos < 200; c = text.indexOf(",", c + 1)) {
+    const v = wordAt(text, skipAdverbsForward(text, c + 1));
+    if (v && /^[a-z]/.test(v.word) && isFiniteVerb(v.word) && !/^(?:is|was|are|were|has|had)$/.test(v.word)) return true;
+  }
+  return false;
+}
+
+/** A `, Name verb` clause between a speech verb and the quote: its subject is the speaker. */
+function clauseAfter(ctx: Context, para: number, from: number, to: number): Verdict {
+  const view = ctx.paras[para]!;
+  for (const m of view.mentions) {
+    if (m.runStart <= from || m.end >= to || m.possessive) continue;
+    if (!/,[\s\u00A0]*$/u.test(view.masked.slice(from, m.runStart))) continue;
+    const w = wordAt(view.masked, skipAdverbsForward(view.masked, m.end));
+    if (w && /^[a-z]/.test(w.word) && isFiniteVerb(w.word)) return { speaker: resolveMention(ctx, m, para, m.start) };
+  }
   return null;
 }
 
@@ -259,6 +372,9 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
   }
   const v = verbs[verbs.length - 1]!;
   const vPos = sStart + v.index;
+  // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
+  const later = clauseAfter(ctx, para, vPos + v[0].length, openMark);
+  if (later) return later;
   if (PARTICIPLES.has(v[1]!)) return clauseSubject(ctx, para, sStart, vPos);
   return subjectBefore(ctx, para, sStart, vPos);
 }
@@ -270,12 +386,64 @@ function sentenceSieves(ctx: Context, s: QuoteSpan): Verdict {
     const [, eEnd] = sentenceAround(endView.masked, s.closeMark);
     const nextQuote = endView.masked.indexOf(MASK, s.closeMark + 1);
     const to = nextQuote >= 0 ? Math.min(nextQuote, eEnd) : eEnd;
-    const t = trailingSieve(ctx, s.endParagraph, s.closeMark + 1, to);
+    // a quote that ended its sentence takes a short `Rubio said.` after it, not the lead-in of the next quote
+    const closedSentence = /[.!?]/u.test(endView.masked.charAt(s.closeMark - 1));
+    const between = nextQuote >= 0 ? endView.masked.slice(s.closeMark + 1, nextQuote) : "";
+    if (/[.!?]/u.test(endView.masked.charAt(s.closeMark - 1)) && nextQuote >= 0 && nextQuote < eEnd && /^\s*\p{Lu}/u.test(between) && /[,:]\s*$/u.test(between)) {
+      return accordingOrLeading(ctx, s);
+    }
+    const t = trailingSieve(ctx, s.endParagraph, s.closeMark + 1, to, closedSentence, nextQuote >= 0 && nextQuote < eEnd);
     if (t) return t;
   }
+  return accordingOrLeading(ctx, s);
+}
+
+/** Sieves 2 to 4 for a quote: `according to`, a speech verb before it in its sentence, a lead-in paragraph. */
+function accordingOrLeading(ctx: Context, s: QuoteSpan): Verdict {
   const startView = ctx.paras[s.paragraph]!;
   const [sStart, sEnd] = sentenceAround(startView.masked, s.openMark);
-  return accordingToSieve(ctx, s.paragraph, sStart, sEnd) ?? leadingSieve(ctx, s.paragraph, sStart, s.openMark);
+  return accordingToSieve(ctx, s.paragraph, sStart, sEnd) ?? leadingSieve(ctx, s.paragraph, sStart, s.openMark) ?? introSieve(ctx, s);
+}
+
+/** Sieve 4, `Cruz continued:` ending the previous paragraph, then a paragraph that opens with the quote. */
+function introSieve(ctx: Context, s: QuoteSpan): Verdict {
+  const view = ctx.paras[s.paragraph]!;
+  if (s.paragraph === 0 || view.masked.slice(0, s.openMark).trim() !== "") return null;
+  const prev = ctx.paras[s.paragraph - 1]!.masked.replace(/[\s\u00A0]+$/u, "");
+  if (!/[:,]$/u.test(prev) || prev.endsWith(MASK)) return null;
+  const [pStart] = sentenceAround(prev, prev.length - 1);
+  return leadingSieve(ctx, s.paragraph - 1, pStart, prev.length);
+}
+
+/**
+ * Sieve 5, a quote the narration does not attribute carries on from the quote before it when nothing but that
+ * speaker is named in between: `"…," he said. "…"` and a paragraph of pure quotation after a quoted paragraph.
+ */
+function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Verdict[], i: number): string | null {
+  const s = spans[i]!;
+  const prevIdx = i - 1;
+  const prev = spans[prevIdx];
+  const speaker = verdicts[prevIdx]?.speaker;
+  if (!prev || !speaker) return null;
+  const view = ctx.paras[s.paragraph]!;
+  if (prev.endParagraph === s.paragraph) {
+    return namesOnly(ctx, s.paragraph, prev.closeMark, s.openMark, speaker) ? speaker : null;
+  }
+  if (prev.endParagraph === s.paragraph - 1 && onlyQuote(view)) {
+    const pv = ctx.paras[prev.endParagraph]!;
+    return namesOnly(ctx, prev.endParagraph, prev.closeMark, pv.masked.length, speaker) ? speaker : null;
+  }
+  return null;
+}
+
+/** Whether every person named between two offsets of a paragraph is `speaker` (or nobody is). */
+function namesOnly(ctx: Context, para: number, closeMark: number, to: number, speaker: string): boolean {
+  const view = ctx.paras[para]!;
+  // the attribution sentence itself may name others ("Maddow said of a list that included …")
+  const [, attributionEnd] = sentenceAround(view.masked, closeMark);
+  const from = Math.min(Math.max(closeMark + 1, attributionEnd), to);
+  if (/\b(?:according|reports?|wrote|writes|told)\b/u.test(view.masked.slice(from, to))) return false;
+  return view.mentions.every((m) => m.end <= from || m.start >= to || resolveMention(ctx, m, para, m.start) === speaker);
 }
 
 /** Whether a paragraph's narration is empty: it holds nothing but quotation. */
@@ -289,9 +457,10 @@ function onlyQuote(view: ParaView): boolean {
  * sentence; then the other quotes of the same paragraph, and a quote-only paragraph continuing the previous one.
  */
 export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array<string | null> {
-  const masked = maskParagraphs(paragraphs, spans);
-  const paras: ParaView[] = masked.map((m) => ({ masked: m, mentions: findNameMentions(m) }));
-  const ctx: Context = { paras, registry: buildPeopleRegistry(masked), timeline: [] };
+  const masked = maskParagraphs(paragraphs, spans).map(blankAsides);
+  const known = midSentenceCapitals(masked);
+  const paras: ParaView[] = masked.map((m) => ({ masked: m, mentions: findNameMentions(m, known) }));
+  const ctx: Context = { paras, registry: buildPeopleRegistry(masked, known), timeline: [] };
   paras.forEach((v, p) => {
     for (const m of v.mentions) if (m.kind === "person" && !m.possessive) ctx.timeline.push([p, m.start, ctx.registry.resolve(m.name) ?? m.name]);
   });
@@ -299,18 +468,6 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
   return spans.map((s, i) => {
     const v = verdicts[i];
     if (v) return v.speaker;
-    // same paragraph: another quote there has a speaker ("…," he said. "…")
-    const same = new Set(
-      spans.flatMap((o, j) => (j !== i && o.paragraph <= s.endParagraph && o.endParagraph >= s.paragraph && verdicts[j]?.speaker ? [verdicts[j]!.speaker!] : [])),
-    );
-    if (same.size === 1) return [...same][0]!;
-    if (same.size > 1) return null;
-    // a paragraph of pure quotation carries on from the previous paragraph's quote
-    if (onlyQuote(paras[s.paragraph]!) && s.paragraph > 0) {
-      const prev = spans.flatMap((o, j) => (o.endParagraph === s.paragraph - 1 && verdicts[j]?.speaker ? [verdicts[j]!.speaker!] : []));
-      const ps = new Set(prev);
-      if (ps.size === 1) return prev[0]!;
-    }
-    return null;
+    return continuedSpeaker(ctx, spans, verdicts, i);
   });
 }

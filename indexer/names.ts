@@ -10,6 +10,8 @@ export interface NameMention {
   /** Offsets of the cleaned name in the text (titles stripped, possessive excluded). */
   start: number;
   end: number;
+  /** Where the whole capitalised run began, titles included (`Secretary` in `Secretary of State Marco Rubio`). */
+  runStart: number;
   /** The cleaned name, e.g. `Marco Rubio` for `Secretary of State Marco Rubio's`. */
   name: string;
   kind: MentionKind;
@@ -102,12 +104,15 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
   let prevText = "";
+  let prevEndsSentence = false;
   for (const m of text.matchAll(WORD_RE)) {
     let word = m[0];
     const start = m.index;
     // a trailing period belongs to initials and abbreviations only; elsewhere it ends the sentence
+    let endsSentence = false;
     if (word.endsWith(".") && !isAbbreviation(word)) {
       word = word.slice(0, -1);
+      endsSentence = true;
     }
     let possessive = false;
     const poss = /['\u2019]s?$/u.exec(word);
@@ -116,17 +121,21 @@ function tokenize(text: string): Token[] {
       possessive = true;
     }
     const gap = text.slice(prevEnd, start);
-    const joined = tokens.length > 0 && /^[ \t\u00A0]+$/u.test(gap);
+    const joined = tokens.length > 0 && !prevEndsSentence && /^[ \t\u00A0]+$/u.test(gap);
     const sentenceStart = startsSentence(gap, tokens.length === 0 ? null : prevText);
     tokens.push({ text: word, start, end: start + word.length, joined, sentenceStart, possessive });
     prevEnd = start + m[0].length;
     prevText = m[0];
+    prevEndsSentence = endsSentence;
   }
   return tokens;
 }
 
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w) || /^(?:O'|O\u2019|Mc|Mac|d'|D')\p{Lu}/u.test(w);
 const bare = (w: string): string => w.replace(/\.$/u, "").toLowerCase();
+
+/** A word that belongs to a title rather than a name (`Secretary`, `State`, `of`). */
+const isTitleWord = (w: string): boolean => TITLES.has(w) || HONORIFICS.has(w) || OFFICES.has(w) || lexTags(w).includes("Demonym");
 
 /** Groups tokens into runs of capitalised words (particles and `of` inside a title allowed). */
 function capitalisedRuns(tokens: Token[]): Token[][] {
@@ -148,7 +157,9 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
     if (isCap(t.text)) {
       if (!continues) flush();
       run.push(t);
-    } else if (nextCap && (PARTICLES.has(w) || (continues && (w === "of" || w === "the") && run.some((r) => TITLES.has(bare(r.text)))))) {
+    } else if (continues && (w === "of" || w === "the") && run.some((r) => TITLES.has(bare(r.text))) && run.every((r) => isTitleWord(bare(r.text))) && tokens[i + 1]?.joined === true && (isCap(tokens[i + 1]!.text) || bare(tokens[i + 1]!.text) === "the")) {
+      run.push(t); // "Secretary of State", "Speaker of the House"
+    } else if (nextCap && PARTICLES.has(w)) {
       if (!continues) flush();
       run.push(t);
     } else {
@@ -160,10 +171,15 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
 }
 
 /** Drops the titles, roles, demonyms and sentence-initial common words in front of a name. */
-function stripLeading(run: Token[]): { words: Token[]; titled: boolean } {
+function stripLeading(run: Token[], known?: ReadonlySet<string>): { words: Token[]; titled: boolean } {
   let i = 0;
   let titled = false;
   let sawTitle = false;
+  // "Texas Senator Ted Cruz", "Republican National Committee Chairman Reince Priebus": cut at the last title
+  const lastTitle = run.slice(0, -1).findLastIndex((t) => TITLES.has(bare(t.text)) || HONORIFICS.has(bare(t.text)));
+  if (lastTitle > 0 && !ORG_HEADS.has(bare(run[run.length - 1]!.text))) {
+    i = lastTitle;
+  }
   while (i < run.length - 1) {
     const w = bare(run[i]!.text);
     const tags = lexTags(w);
@@ -174,7 +190,7 @@ function stripLeading(run: Token[]): { words: Token[]; titled: boolean } {
       // "Secretary of State", "Prime Minister", "Mexican President": part of the title
     } else if (tags.includes("Demonym") && (TITLES.has(bare(run[i + 1]!.text)) || HONORIFICS.has(bare(run[i + 1]!.text)))) {
       // "Mexican President": the demonym goes with the title that follows
-    } else if (NON_NAMES.has(w) || (i === 0 && run[0]!.sentenceStart && isCommonWord(w) && lexTags(`${w} ${bare(run[1]!.text)}`).length === 0)) {
+    } else if (NON_NAMES.has(w) || (i === 0 && run[0]!.sentenceStart && isCommonWord(w) && !known?.has(w) && lexTags(`${w} ${bare(run[1]!.text)}`).length === 0)) {
       // "The", "Speaking", "Meanwhile": not part of a name
     } else if (sawTitle && PARTICLES.has(w) === false && !isCap(run[i]!.text)) {
       // "of"/"the" inside a title
@@ -197,6 +213,7 @@ function classify(words: string[], titled: boolean): MentionKind {
   if (tags.some((t) => PLACE_TAGS.has(t))) return "place";
   if (words.length >= 2) {
     if (lexTags(lower[0]!).some((t) => FIRST_NAME_TAGS.has(t))) return "person";
+    if (lower.every((w) => isCommonWord(w))) return "unknown";
     if (words.some((w) => /^\p{Lu}\.$/u.test(w))) return "person";
     if (lower.every((w) => lexTags(w).some((t) => PLACE_TAGS.has(t)) || PLACE_TAGS.has(lexTags(w)[0] ?? ""))) return "place";
     return "person";
@@ -213,19 +230,20 @@ function classify(words: string[], titled: boolean): MentionKind {
  * keep their particles), with leading titles, roles and demonyms stripped and possessives noted.
  * Quotation contents should be masked by the caller when only the narration matters.
  */
-export function findNameMentions(text: string): NameMention[] {
+export function findNameMentions(text: string, known?: ReadonlySet<string>): NameMention[] {
   const mentions: NameMention[] = [];
   for (const run of capitalisedRuns(tokenize(text))) {
-    const { words, titled } = stripLeading(run);
+    const { words, titled } = stripLeading(run, known);
     const first = words[0];
     const last = words[words.length - 1];
     if (!first || !last) continue;
     const names = words.map((w) => w.text);
     if (names.length === 1 && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
-    if (names.length === 1 && first.sentenceStart && isCommonWord(first.text)) continue;
+    if (names.length === 1 && first.sentenceStart && isCommonWord(first.text) && !known?.has(bare(first.text))) continue;
     mentions.push({
       start: first.start,
       end: last.end,
+      runStart: run[0]!.start,
       name: names.join(" "),
       kind: classify(names, titled),
       titled,
@@ -234,6 +252,18 @@ export function findNameMentions(text: string): NameMention[] {
     });
   }
   return mentions;
+}
+
+/**
+ * Lower-cased words an article writes with a capital in mid-sentence: evidence that the same word at a
+ * sentence start is a name too (`Pence`, `Paul`, `Rice`), not the common word the lexicon knows.
+ */
+export function midSentenceCapitals(texts: string[]): Set<string> {
+  const known = new Set<string>();
+  for (const text of texts) {
+    for (const t of tokenize(text)) if (!t.sentenceStart && /^\p{Lu}/u.test(t.text)) known.add(bare(t.text));
+  }
+  return known;
 }
 
 /** A folded key for comparing names: lower case, no accents, no punctuation. */
@@ -291,10 +321,10 @@ export class PeopleRegistry {
 }
 
 /** Builds the registry of full person names an article mentions (narration only; quotes masked by the caller). */
-export function buildPeopleRegistry(texts: string[]): PeopleRegistry {
+export function buildPeopleRegistry(texts: string[], known?: ReadonlySet<string>): PeopleRegistry {
   const reg = new PeopleRegistry();
   for (const text of texts) {
-    for (const m of findNameMentions(text)) {
+    for (const m of findNameMentions(text, known)) {
       if (m.kind === "person" && m.name.includes(" ")) reg.add(m.name);
     }
   }
