@@ -64,6 +64,8 @@ export interface FixtureServer {
   routes: Map<string, Route | ((req: IncomingMessage) => Route)>;
   hits: Map<string, number>;
   requests: IncomingMessage[];
+  /** Most requests answered at the same time so far. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -71,8 +73,12 @@ export async function fixtureServer(): Promise<FixtureServer> {
   const routes: FixtureServer["routes"] = new Map();
   const hits = new Map<string, number>();
   const requests: IncomingMessage[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0]!;
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    res.on("close", () => inFlight--);
     hits.set(path, (hits.get(path) ?? 0) + 1);
     requests.push(req);
     const found = routes.get(path);
@@ -91,6 +97,7 @@ export async function fixtureServer(): Promise<FixtureServer> {
     routes,
     hits,
     requests,
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
