@@ -24,7 +24,14 @@ const SHORT: RegExp[] = [
   /^(photo|image|picture|video|graphic|illustration)s?( credit)?\s*(:|by\b)/i,
   /^(getty images|reuters|ap photo|afp|epa|shutterstock)\b.{0,40}$/i,
   /^(comments?|leave a (comment|reply)|\d+ comments?)\W*$/i,
-  /^(updated|published|posted|last (updated|modified))\b.{0,60}$/i,
+  /^[|\s]*(updated|published|posted|last (updated|modified))\b.{0,60}$/i,
+  // A byline left in the body: "By Ann Lee - 11/18/19 11:04 PM", "by Sam Roe September 15, 2014" (no sentence end).
+  /^by\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|bin|al|and|&))*([\s,|–—-]+.{0,40})?(?<![.!?"”])$/u,
+  /^(you (may|might) also like|don'?t miss|want more stories|more stories|skip to (main )?content|this slideshow requires javascript|tell us what you think|join the (conversation|discussion)|have your say|watch (the )?video|listen to (this|the) (article|story))\b.{0,40}$/i,
+  /^(advert|source|sources|credit|credits|image source|photograph|file photo)\s*:?\s*$/i,
+  // Picture credits at the end of a caption: "(AP Photo/Jo Doe, File)", "Jo Doe | Bloomberg | Getty Images".
+  /\((ap|afp|reuters|getty|epa|pa|ap photo|afp photo)?\s*(photo|image|picture|file)s?\b[^)]*\)\s*$/i,
+  /(\||\/|,)\s*(getty images|afp|reuters|shutterstock|alamy|epa|pa wire|pa images|ap)\s*(via getty images)?\s*$/i,
   /^(this (article|story) (was|has been|is) )?(originally )?(published|appeared|updated) (on|in|at)\b.{0,100}$/i,
   /^(we use cookies|this (web)?site uses cookies)\b/i,
   /^(enable javascript|please enable)\b/i,

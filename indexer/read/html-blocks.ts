@@ -45,24 +45,37 @@ export function isJunkElement(el: Element, contentLength = Infinity, maxShare = 
   return contentLength === Infinity || textLength(el) < contentLength * maxShare;
 }
 
+/** A block that is mostly link text and not a sentence is a list of links: related stories, tags, menus. */
+function isLinkList(text: string, linkChars: number): boolean {
+  const chars = text.replace(/\s+/g, "").length;
+  return chars > 0 && linkChars / chars >= 0.8 && !/[.!?:;"”»)]$/.test(text.trim());
+}
+
 /**
  * Collects paragraph texts under `root` in document order; inline runs between blocks become
- * paragraphs too, and `<br>` splits lines. Junk elements below the root are skipped when `dropJunk`.
+ * paragraphs too, and `<br>` splits lines. Junk elements below the root and link-list blocks are
+ * skipped when `dropJunk`.
  */
 export function blockTexts(root: AnyNode, dropJunk = true): string[] {
   const out: string[] = [];
   const total = textLength(root);
   let line = "";
+  let linkChars = 0;
+  let inLink = 0;
   const flush = (): void => {
-    for (const part of line.split("\n")) {
-      const t = part.replace(/\s+/g, " ").trim();
-      if (t !== "") out.push(t);
+    if (!(dropJunk && isLinkList(line, linkChars))) {
+      for (const part of line.split("\n")) {
+        const t = part.replace(/\s+/g, " ").trim();
+        if (t !== "") out.push(t);
+      }
     }
     line = "";
+    linkChars = 0;
   };
   const visit = (node: AnyNode): void => {
     if (isText(node)) {
       line += node.data;
+      if (inLink > 0) linkChars += node.data.replace(/\s+/g, "").length;
       return;
     }
     if (!isTag(node)) {
@@ -78,9 +91,10 @@ export function blockTexts(root: AnyNode, dropJunk = true): string[] {
     }
     const block = BLOCK.has(el.name);
     if (block) flush();
+    if (el.name === "a") inLink++;
     for (const child of el.children) visit(child);
+    if (el.name === "a") inLink--;
     if (block) flush();
-    else if (el.name === "td" || el.name === "th") line += " ";
   };
   visit(root);
   flush();
