@@ -5,7 +5,7 @@ import { indexNames } from "../src/meili/settings.js";
 import { awaitTask, TaskFailedError } from "../src/meili/tasks.js";
 import { anyOf } from "../src/search/filters.js";
 import { chunkArticle } from "./chunk.js";
-import { pushArticles, type ArticleDocs } from "./push.js";
+import { enqueueArticles, type ArticleDocs, type PendingPush } from "./push.js";
 import type { IndexedArticle, ReadArticle } from "./reindex-plan.js";
 import type { Doc } from "./types.js";
 
@@ -61,9 +61,14 @@ export interface WriteCounts {
   deleted: number;
 }
 
+/** Batches enqueued but not yet confirmed: chunking runs ahead of Meilisearch's indexing by at most this many. */
+const MAX_PENDING = 16;
+
 /**
- * Chunks `items` and pushes them to `base` in batches (add, then delete stale revisions), labelling every
- * document with its source and origin. Calls `onBatch(done)` after each batch.
+ * Chunks `items` and pushes them to `base` (add, then delete stale revisions), labelling every document
+ * with its source and origin. Batches are enqueued without waiting for the previous ones to be indexed, so
+ * chunking overlaps indexing and Meilisearch merges queued additions; speakers are recounted once at the end.
+ * Calls `onBatch(done)` as batches are confirmed.
  */
 export async function pushRead(
   client: Meilisearch,
@@ -72,13 +77,25 @@ export async function pushRead(
   onBatch: (done: number) => void = () => undefined,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { added: 0, deleted: 0 };
+  const pending: { push: PendingPush; upTo: number }[] = [];
+  const speakers = new Set<string>();
+  const settle = async (keep: number) => {
+    while (pending.length > keep) {
+      const { push, upTo } = pending.shift()!;
+      const report = await push.done();
+      counts.added += report.added + report.updated;
+      counts.deleted += report.deleted;
+      onBatch(upTo);
+    }
+  };
   for (let i = 0; i < items.length; i += PUSH_BATCH) {
-    const batch = items.slice(i, i + PUSH_BATCH).map(toArticleDocs);
-    const report = await pushArticles(client, base, batch);
-    counts.added += report.added + report.updated;
-    counts.deleted += report.deleted;
-    onBatch(Math.min(i + PUSH_BATCH, items.length));
+    const push = await enqueueArticles(client, base, items.slice(i, i + PUSH_BATCH).map(toArticleDocs));
+    for (const name of push.speakers) speakers.add(name);
+    pending.push({ push, upTo: Math.min(i + PUSH_BATCH, items.length) });
+    await settle(MAX_PENDING);
   }
+  await settle(0);
+  await refreshSpeakers(client, base, speakers);
   return counts;
 }
 
