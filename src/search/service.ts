@@ -196,8 +196,11 @@ function shapeHit(raw: Record<string, unknown>): Hit {
   };
   const text = typeof formatted?.text === "string" ? formatted.text : asString(fields.text);
   const title = typeof formatted?.title === "string" ? formatted.title : asString(fields.title);
-  if (fields.type !== "quote") delete fields.speaker;
-  return { ...fields, _formatted: { text: toSafeHtml(text), title: toSafeHtml(title) } };
+  // Fields in a stable, documented order; `speaker` only on quotes.
+  const hit: Record<string, unknown> = {};
+  for (const key of HIT_FIELDS)
+    if (fields[key] !== undefined && (key !== "speaker" || fields.type === "quote")) hit[key] = fields[key];
+  return { ...hit, _formatted: { text: toSafeHtml(text), title: toSafeHtml(title) } };
 }
 
 type Multi = (operation: string, queries: MultiSearchQuery[]) => Promise<SearchResponse[]>;
