@@ -26,7 +26,7 @@ const SHORT: RegExp[] = [
   /^(comments?|leave a (comment|reply)|\d+ comments?)\W*$/i,
   /^[|\s]*(updated|published|posted|last (updated|modified))\b.{0,60}$/i,
   // A byline left in the body: "By Ann Lee - 11/18/19 11:04 PM", "by Sam Roe September 15, 2014" (no sentence end).
-  /^by\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|bin|al|and|&))*([\s,|–—-]+.{0,40})?(?<![.!?"”])$/u,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|de|la|le|du|del|della|di|dos|das|van|von|der|den|ter|da|bin|ibn|al|and|&))*([\s,|–—-]+.{0,40})?(?<![.!?"”])$/u,
   /^(you (may|might) also like|don'?t miss|want more stories|more stories|skip to (main )?content|this slideshow requires javascript|tell us what you think|join the (conversation|discussion)|have your say|watch (the )?video|listen to (this|the) (article|story))\b.{0,40}$/i,
   /^(advert|source|sources|credit|credits|image source|photograph|file photo)\s*:?\s*$/i,
   // Picture credits at the end of a caption: "(AP Photo/Jo Doe, File)", "Jo Doe | Bloomberg | Getty Images".
