@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readArticleFile } from "../indexer/read/index.js";
-import { cleanByline } from "../indexer/read/html.js";
+import { cleanByline, parseHtml } from "../indexer/read/html.js";
+import { isoDate } from "../indexer/read/ids.js";
 import { isBoilerplate } from "../indexer/boilerplate.js";
 import { blockTexts } from "../indexer/read/html-blocks.js";
 import { load } from "cheerio/slim";
@@ -46,6 +47,19 @@ describe("read › html hard cases", () => {
 
   it("splits <br> lines into paragraphs and keeps inline runs between blocks", () => {
     assert.deepEqual(texts("<div>Lead line<p>First.</p>Loose text<br>after a break</div>"), ["Lead line", "First.", "Loose text", "after a break"]);
+  });
+
+  it("falls back to JSON-LD articleBody when the page renders its body with scripts", () => {
+    const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Scripted page", articleBody: "First line of the body.\nSecond line of the body." });
+    const article = parseHtml(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`, "s.html");
+    assert.equal(article?.title, "Scripted page");
+    assert.deepEqual(article?.paragraphs, ["First line of the body.", "Second line of the body."]);
+  });
+
+  it("normalises a publication time written with a space to ISO 8601", () => {
+    assert.equal(isoDate("2026-02-01 01:28:49"), "2026-02-01T01:28:49");
+    assert.equal(isoDate("not a date"), undefined);
+    assert.equal(isoDate("Tue, 03 Mar 2026 10:00:00 GMT"), "2026-03-03T10:00:00.000Z");
   });
 
   it("cuts a byline at its date and refuses one that is only a date", () => {

@@ -50,7 +50,8 @@ function paragraphText($: CheerioAPI, el: AnyNode): number {
 
 /**
  * Without Readability: the `<article>` or `<main>` with most paragraph text, else the element whose
- * direct `<p>` children hold most text. Used when Readability finds nothing.
+ * direct `<p>` children hold most text. Used when Readability finds nothing. Removes page furniture
+ * from `$` as it goes, so read metadata first.
  */
 export function fallbackParagraphs($: CheerioAPI): string[] {
   $("script, style, noscript, template, nav, aside, footer, form, header").remove();

@@ -11,7 +11,6 @@ export interface PageMeta {
   url?: string;
   /** The full text JSON-LD gives, when it does (some sites put the whole body there). */
   articleBody?: string;
-  lang?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -119,7 +118,5 @@ export function readPageMeta($: CheerioAPI): PageMeta {
     if (value) merged[key] = value;
   }
   if (merged.url && !/^https?:\/\//i.test(merged.url)) delete merged.url;
-  const lang = text($("html").attr("lang"));
-  if (lang) merged.lang = lang;
   return merged;
 }

@@ -51,13 +51,18 @@ function withoutHeadline(paragraphs: string[], title: string | undefined): strin
   return fold(paragraphs[0] ?? "") === fold(title) ? paragraphs.slice(1) : paragraphs;
 }
 
-/** Reads one HTML page; null when no article text is found. Pure apart from parsing; never throws on odd markup. */
+/**
+ * Reads one HTML page: Readability's content block, else the largest paragraph block, else the
+ * JSON-LD `articleBody`; boilerplate lines and a repeated headline dropped. Null when no text is found.
+ */
 export function parseHtml(html: string, path: string): Article | null {
   const $ = load(html);
   const pageMeta = readPageMeta($);
   const rd = runReadability(html);
   let paragraphs = rd ? keepParagraphs(readabilityParagraphs(rd.content)) : [];
   if (paragraphs.length === 0) paragraphs = keepParagraphs(fallbackParagraphs($));
+  // Some pages render the body with scripts only, yet put all of it in JSON-LD.
+  if (paragraphs.length === 0 && pageMeta.articleBody) paragraphs = keepParagraphs(pageMeta.articleBody.split(/\r?\n/));
   const meta = articleMeta(pageMeta, rd);
   paragraphs = withoutHeadline(paragraphs, meta.title);
   if (paragraphs.length === 0) return null;

@@ -72,13 +72,14 @@ function firstSentence(text: string): string {
   return text;
 }
 
-/** An ISO 8601 form of a date string, or undefined when it does not parse. ISO input is kept as written. */
+/** An ISO 8601 form of a date string, or undefined when it does not parse. ISO input is kept as written (a space before the time becomes "T"). */
 export function isoDate(value: unknown): string | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   const text = String(value).trim();
   if (text === "") return undefined;
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
-    return Number.isNaN(Date.parse(text.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))) ? undefined : text;
+    const iso = text.replace(" ", "T");
+    return Number.isNaN(Date.parse(iso.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"))) ? undefined : iso;
   }
   const ms = typeof value === "number" ? (value < 1e12 ? value * 1000 : value) : Date.parse(text);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
