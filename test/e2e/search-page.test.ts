@@ -316,6 +316,12 @@ describe("search page (Chromium)", function () {
         await settled();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px too wide)`);
+        const sticking = await page.evaluate(() => {
+          const edge = document.querySelector(".masthead")?.getBoundingClientRect().right ?? 0;
+          return [".search-form", ".results-bar", ".hits", ".pagination"]
+            .filter((sel) => (document.querySelector(sel)?.getBoundingClientRect().right ?? 0) > edge + 1);
+        });
+        assert.deepEqual(sticking, [], `nothing sticks out of the page margins at ${width}px`);
         await page.screenshot({ path: `test-results/search-${name}.png`, fullPage: true });
       }
       await page.emulateMedia({ colorScheme: "dark" });
