@@ -17,8 +17,9 @@ export class RebuildCheckError extends Error {
 /** Deletes a half-built `<base>_next` left by a killed run (call only while holding the run lock). */
 export async function cleanHalfBuilt(client: Meilisearch, base: string): Promise<boolean> {
   const names = indexNames(nextBase(base));
-  const [docs, speakers] = await Promise.all([deleteIndexIfPresent(client, names.docs), deleteIndexIfPresent(client, names.speakers)]);
-  return docs || speakers;
+  const present = await Promise.all([names.docs, names.speakers].map(async (uid) => ((await indexExists(client, uid)) ? uid : null)));
+  const deleted = await Promise.all(present.map((uid) => (uid ? deleteIndexIfPresent(client, uid) : false)));
+  return deleted.some(Boolean);
 }
 
 /** What the rebuild needs from the run. */
