@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { pageWindow } from "../src/page/components/Results.js";
 import { markedHtml } from "../src/page/format.js";
-import { emptyState, filterParams, parseState, searchParams, stateToSearch, toggleType, toggleValue, type SearchState } from "../src/page/state.js";
+import { emptyState, filterParams, hasFilters, parseState, searchParams, stateToSearch, toggleType, toggleValue, type SearchState } from "../src/page/state.js";
 
 const value = fc.string({ minLength: 1, maxLength: 20 }).map((s) => s.trim()).filter((s) => s.length > 0);
 const values = fc.uniqueArray(value, { maxLength: 3 });
@@ -54,6 +54,12 @@ describe("page state", () => {
       assert.deepEqual(filterParams(s, "speaker").getAll("speaker"), []);
       assert.deepEqual(filterParams(s, "speaker").getAll("topic"), ["t"]);
       assert.deepEqual(filterParams(s).getAll("speaker"), ["A"]);
+    });
+    it("only filters the user set count as filters", () => {
+      assert.equal(hasFilters(emptyState()), false, "browse mode's implicit quotes");
+      assert.equal(hasFilters({ ...emptyState(), types: ["quote", "paragraph"] }), false, "both types = no filter");
+      assert.equal(hasFilters({ ...emptyState(), types: ["paragraph"] }), true);
+      assert.equal(hasFilters({ ...emptyState(), to: "2025-01-01" }), true);
     });
     it("changing a filter goes back to page 1", () => {
       assert.equal(toggleValue({ ...emptyState(), page: 4 }, "source", "S").page, 1);

@@ -120,9 +120,10 @@ export function toggleType(s: SearchState, type: DocType): SearchState {
   return { ...s, types, page: 1 };
 }
 
-/** True when any filter (not the query, sort or page) narrows the results. */
+/** True when a filter the user set (not the query, sort, page or browse mode's default) narrows the results. */
 export function hasFilters(s: SearchState): boolean {
-  return s.types !== null || listFilters.some((f) => s[f].length > 0) || s.from !== "" || s.to !== "";
+  const typeSet = s.types !== null && s.types.length === 1;
+  return typeSet || listFilters.some((f) => s[f].length > 0) || s.from !== "" || s.to !== "";
 }
 
 /** Drop every filter, keep the query and sort. */
