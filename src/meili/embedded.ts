@@ -88,6 +88,10 @@ async function startEmbedded(
       "--env",
       "production",
       "--no-analytics",
+      // Measured here: with the default (two thirds of RAM) tiny document additions took 5-7 s each; with 1 GiB
+      // they take ~0.1 s, and large batches still index fine.
+      "--max-indexing-memory",
+      "1GiB",
     ],
     // A clean environment: the key goes by env (not argv, which `ps` shows), and no stray MEILI_* leaks in.
     {
