@@ -202,7 +202,8 @@ class HeldLock implements RunLock {
 }
 
 function stripId(doc: LockHolder & { id: string }): LockHolder {
-  const { id: _id, ...holder } = doc;
+  const { id, ...holder } = doc;
+  void id;
   return holder;
 }
 

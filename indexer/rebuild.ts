@@ -18,7 +18,7 @@ export class RebuildCheckError extends Error {
 export async function cleanHalfBuilt(client: Meilisearch, base: string): Promise<boolean> {
   const names = indexNames(nextBase(base));
   const present = await Promise.all([names.docs, names.speakers].map(async (uid) => ((await indexExists(client, uid)) ? uid : null)));
-  const deleted = await Promise.all(present.map((uid) => (uid ? deleteIndexIfPresent(client, uid) : false)));
+  const deleted = await Promise.all(present.map(async (uid) => (uid ? deleteIndexIfPresent(client, uid) : false)));
   return deleted.some(Boolean);
 }
 

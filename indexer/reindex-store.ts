@@ -123,7 +123,7 @@ export async function removeArticles(client: Meilisearch, base: string, articleI
   for (const ids of chunks(articleIds, FILTER_BATCH)) {
     const speakers = (await fetchDocs<{ speakers?: string[] }>(client, uid, ids, ["speakers"])).flatMap((d) => d.speakers ?? []);
     const task = await awaitTask(client.index(uid).deleteDocuments({ filter: anyOf("articleId", ids) }), `delete removed articles from ${uid}`);
-    deleted += Number((task.details as { deletedDocuments?: number } | undefined)?.deletedDocuments ?? 0);
+    deleted += Number((task.details)?.deletedDocuments ?? 0);
     await refreshSpeakers(client, base, speakers);
   }
   return deleted;

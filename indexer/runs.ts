@@ -105,14 +105,14 @@ export class RunStore {
   async recent(limit = 20): Promise<RunRecord[]> {
     await this.ensure();
     const res = await this.index.search("", { sort: ["startedMs:desc"], limit });
-    return res.hits as RunRecord[];
+    return res.hits;
   }
 
   /** Marks records still `running` as `abandoned`: call only while holding the run lock (so none can be live). */
   async markAbandoned(exceptId: string): Promise<number> {
     await this.ensure();
     const res = await this.index.search("", { filter: 'outcome = "running"', limit: 1000 });
-    const dead = (res.hits as RunRecord[]).filter((r) => r.id !== exceptId);
+    const dead = (res.hits).filter((r) => r.id !== exceptId);
     if (dead.length === 0) return 0;
     const note = "the process running it stopped before it finished";
     await awaitTask(this.index.updateDocuments(dead.map((r) => ({ id: r.id, outcome: "abandoned" as const, errors: [...r.errors, note] }))), "mark abandoned runs");

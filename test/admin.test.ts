@@ -16,6 +16,16 @@ import { articleHtml, fixtureServer, rssFeed, type FixtureServer } from "./reind
 
 const TOKEN = "s3cret-admin-token-for-tests";
 
+/** The JSON shapes these routes answer with (supertest types bodies as any). */
+interface Answer {
+  error: { code: string };
+  id: string;
+  mode: string;
+  nextScheduledAt: string;
+  runs: { id: string; outcome: string; trigger: string; counts: { seen: number } }[];
+}
+const body = (res: { body: unknown }): Answer => res.body as Answer;
+
 describe("admin routes", () => {
   let server: FixtureServer;
   let schedule: Schedule | null = null;
@@ -48,7 +58,7 @@ describe("admin routes", () => {
       const { app: a } = await app({});
       const runs = await request(a).get("/api/admin/runs").set("Authorization", `Bearer ${TOKEN}`);
       assert.equal(runs.status, 404);
-      assert.equal(runs.body.error.code, "not_found");
+      assert.equal(body(runs).error.code, "not_found");
       assert.equal((await request(a).post("/api/admin/reindex").send({})).status, 404);
     });
   });
@@ -63,7 +73,7 @@ describe("admin routes", () => {
     it("answers 401 without a token and with a wrong one", async () => {
       const none = await request(a).get("/api/admin/runs");
       assert.equal(none.status, 401);
-      assert.equal(none.body.error.code, "unauthorized");
+      assert.equal(body(none).error.code, "unauthorized");
       assert.match(String(none.headers["www-authenticate"]), /^Bearer/);
       assert.equal((await request(a).get("/api/admin/runs").set("Authorization", `Bearer ${TOKEN}x`)).status, 401);
       assert.equal((await request(a).post("/api/admin/reindex").set("Authorization", `Basic ${TOKEN}`).send({})).status, 401);
@@ -73,23 +83,23 @@ describe("admin routes", () => {
       const auth = { Authorization: `Bearer ${TOKEN}` };
       const first = await request(a).post("/api/admin/reindex").set(auth).send({ full: true });
       assert.equal(first.status, 202);
-      assert.match(first.body.id, /^r\d+/);
-      assert.equal(first.body.mode, "full");
+      assert.match(body(first).id, /^r\d+/);
+      assert.equal(body(first).mode, "full");
       const second = await request(a).post("/api/admin/reindex").set(auth).send({});
       assert.equal(second.status, 409);
-      assert.equal(second.body.error.code, "conflict");
+      assert.equal(body(second).error.code, "conflict");
 
       const deadline = Date.now() + 45_000;
       let runs: { id: string; outcome: string; trigger: string; counts: { seen: number } }[] = [];
       while (Date.now() < deadline) {
         const listed = await request(a).get("/api/admin/runs").set(auth);
         assert.equal(listed.status, 200);
-        assert.match(listed.body.nextScheduledAt, /^\d{4}-01-01T/);
-        runs = listed.body.runs;
-        if (runs[0]?.id === first.body.id && runs[0]?.outcome !== "running") break;
+        assert.match(body(listed).nextScheduledAt, /^\d{4}-01-01T/);
+        runs = body(listed).runs;
+        if (runs[0]?.id === body(first).id && runs[0]?.outcome !== "running") break;
         await new Promise((r) => setTimeout(r, 300));
       }
-      assert.equal(runs[0]?.id, first.body.id);
+      assert.equal(runs[0]?.id, body(first).id);
       assert.equal(runs[0]?.outcome, "succeeded");
       assert.equal(runs[0]?.trigger, "api");
       assert.equal(runs[0]?.counts.seen, 1);

@@ -54,7 +54,7 @@ function atomEntry(raw: unknown): FeedItem {
   const entry = raw as Record<string, unknown>;
   const links = (entry["link"] as Record<string, unknown>[] | undefined) ?? [];
   const alternate = links.find((l) => (l["@_rel"] ?? "alternate") === "alternate") ?? links[0];
-  const href = alternate ? String(alternate["@_href"] ?? "") : "";
+  const href = typeof alternate?.["@_href"] === "string" ? alternate["@_href"] : "";
   return withOptional({ link: href }, text(entry["title"]), isoDate(text(entry["published"]) ?? text(entry["updated"])));
 }
 
