@@ -62,15 +62,17 @@ const brokenPrefix = (base: string): string => `${base}_lockbroken_`;
 export async function acquireLock(client: Meilisearch, base: string, options: LockOptions): Promise<RunLock> {
   const now = options.now ?? Date.now;
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Look first (plain reads, no task): a held lock is refused at once, even when Meilisearch's queue is busy.
+    const current = await readLock(client, base);
+    if (current.exists) {
+      if (!isStale(current, options.ttlMs, now())) throw new LockHeldError(current.holder);
+      await breakLock(client, base, current);
+    }
     if (await tryCreate(client, base)) {
       const holder = await writeHolder(client, base, options, now);
       await removeOldBroken(client, base, now()).catch(() => undefined);
       return new HeldLock(client, base, holder, options.ttlMs, now);
     }
-    const current = await readLock(client, base);
-    if (!current.exists) continue;
-    if (!isStale(current, options.ttlMs, now())) throw new LockHeldError(current.holder);
-    await breakLock(client, base, current);
   }
   throw new LockHeldError((await readLock(client, base)).holder);
 }
