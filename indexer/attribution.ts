@@ -1,8 +1,10 @@
 // Speaker attribution: rule sieves over the narration around each quote, most precise first; null when unsure.
 import type { QuoteSpan } from "./quotes.js";
-import { buildPeopleRegistry, findNameMentions, genderOf, lexTags, midSentenceCapitals, type NameMention, type PeopleRegistry } from "./names.js";
+import { analyzeTexts, genderOf, lexTags, type NameMention, type PeopleRegistry, type TextsAnalysis } from "./names.js";
 
 const MASK = "\uE000";
+/** Whether the character at `i` is a quotation mark (the close of a masked quote). */
+const ALL_CLOSE_AT = (text: string, i: number): boolean => /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/u.test(text.charAt(i));
 
 /** Speech verbs that introduce or close a quotation in news writing. */
 const SPEECH_VERBS = new Set(
@@ -42,20 +44,30 @@ interface ParaView {
 
 /** Replaces each quote (marks included) by mask characters, keeping the punctuation just inside the close. */
 function maskParagraphs(paragraphs: string[], spans: QuoteSpan[]): string[] {
-  const chars = paragraphs.map((p) => Array.from({ length: p.length }, (_, i) => p.charAt(i)));
+  const cuts = paragraphs.map((): Array<[number, number]> => []);
   for (const s of spans) {
     for (let p = s.paragraph; p <= s.endParagraph; p++) {
-      const row = chars[p];
-      if (!row) continue;
+      const len = paragraphs[p]?.length ?? 0;
       const from = p === s.paragraph ? s.openMark : 0;
-      const to = p === s.endParagraph ? (s.closeMark >= 0 ? s.closeMark + 1 : row.length) : row.length;
-      for (let i = from; i < to; i++) row[i] = MASK;
-      const keep = p === s.endParagraph && s.closeMark > 0 ? s.closeMark - 1 : -1;
-      const kept = keep >= 0 ? paragraphs[p]!.charAt(keep) : "";
-      if (/[,.!?;:\u2014-]/u.test(kept)) row[keep] = kept;
+      const to = p === s.endParagraph && s.closeMark >= 0 ? s.closeMark + 1 : len;
+      cuts[p]?.push([from, to]);
     }
   }
-  return chars.map((row) => row.join(""));
+  return paragraphs.map((text, p) => {
+    const list = cuts[p] ?? [];
+    if (list.length === 0) return text;
+    let out = "";
+    let at = 0;
+    for (const [from, to] of list) {
+      out += text.slice(at, from);
+      // keep the punctuation just inside the closing mark: it tells whether the quote ended its sentence
+      const kept = to - 2 >= from && to <= text.length && /[,.!?;:\u2014-]/u.test(text.charAt(to - 2)) && to !== text.length + 1 ? text.charAt(to - 2) : "";
+      const closed = to <= text.length && ALL_CLOSE_AT(text, to - 1);
+      out += kept && closed ? MASK.repeat(to - from - 2) + kept + MASK : MASK.repeat(to - from);
+      at = to;
+    }
+    return out + text.slice(at);
+  });
 }
 
 const ABBREV_BEFORE_DOT = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Adm|Maj|Hon|No|Inc|Corp|Co|Ltd|vs|etc|U\.S|U\.K|D\.C|a\.m|p\.m)|\b\p{Lu})$/u;
@@ -92,7 +104,7 @@ interface Context {
 
 /** The canonical name for a mention: the full name introduced in the article when there is one. */
 function resolveMention(ctx: Context, m: NameMention, para: number, offset: number): string | null {
-  const recent = ctx.timeline.filter(([p, o]) => p < para || (p === para && o <= offset)).map(([, , n]) => n);
+  const recent = (): string[] => ctx.timeline.filter(([p, o]) => p < para || (p === para && o <= offset)).map(([, , n]) => n);
   const full = m.kind === "person" || m.kind === "unknown" ? ctx.registry.resolve(m.name, recent) : null;
   return full ?? m.name;
 }
@@ -252,7 +264,7 @@ function accordingToSieve(ctx: Context, para: number, sStart: number, sEnd: numb
   const m = re.exec(view.masked);
   if (!m || m.index >= sEnd) return null;
   const at = m.index + m[0].length;
-  const men = mentionAt(view, at);
+  const men = mentionAt(view, at) ?? mentionAfterRole(view, at, sEnd);
   if (men) return { speaker: resolveMention(ctx, men, para, at) };
   return { speaker: null };
 }
@@ -305,7 +317,7 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
 /** Whether a lower-case word is a finite verb (past or present tense, modal, copula) per the lexicon. */
 function isFiniteVerb(word: string): boolean {
   if (SPEECH_VERBS.has(word) || /^[a-z]{3,}ed$/u.test(word)) return true;
-  return lexTags(word).some((t) => t === "PastTense" || t === "PresentTense" || t === "Modal" || t === "Copula" || t === "Auxiliary");
+  return lexTags(word).some((t) => t === "PastTense" || t === "PresentTense" || t === "Infinitive" || t === "Modal" || t === "Copula" || t === "Auxiliary");
 }
 
 /** Words that open an introductory phrase: the main clause's subject comes after its comma. */
@@ -367,10 +379,15 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
     if (colon) {
       const men = mentionEndingAt(ctx.paras[para]!, sStart + colon.index + colon[1]!.length);
       if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
+      // "Ines Carvalho put it this way:": the subject of the lead-in sentence
+      return clauseSubject(ctx, para, sStart, openMark);
     }
     return null;
   }
-  const v = verbs[verbs.length - 1]!;
+  // "drivers had been told to expect …": a passive speech verb names the listener; look further left
+  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
+  const v = active[active.length - 1];
+  if (!v) return { speaker: null };
   const vPos = sStart + v.index;
   // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
   const later = clauseAfter(ctx, para, vPos + v[0].length, openMark);
@@ -451,6 +468,18 @@ function onlyQuote(view: ParaView): boolean {
   return !/\p{L}/u.test(view.masked.replace(/\uE000/gu, ""));
 }
 
+/** The narration of an article (quotes masked) and its name analysis, kept for the entity tagger of the same article. */
+export interface Narration {
+  masked: string[];
+  analysis: TextsAnalysis;
+}
+const narrationCache = new WeakMap<string[], Narration>();
+
+/** The narration analysis made while attributing these very paragraphs (same array), if any. */
+export function cachedNarration(paragraphs: string[]): Narration | undefined {
+  return narrationCache.get(paragraphs);
+}
+
 /**
  * Attributes each quote span to a speaker: the canonical full name introduced in the article, or null.
  * Sieves, most precise first: words right after the close, `according to`, a speech verb earlier in the
@@ -458,11 +487,16 @@ function onlyQuote(view: ParaView): boolean {
  */
 export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array<string | null> {
   const masked = maskParagraphs(paragraphs, spans).map(blankAsides);
-  const known = midSentenceCapitals(masked);
-  const paras: ParaView[] = masked.map((m) => ({ masked: m, mentions: findNameMentions(m, known) }));
-  const ctx: Context = { paras, registry: buildPeopleRegistry(masked, known), timeline: [] };
+  const analysis = analyzeTexts(masked);
+  narrationCache.set(paragraphs, { masked, analysis });
+  const paras: ParaView[] = masked.map((m, i) => ({ masked: m, mentions: analysis.mentions[i] ?? [] }));
+  const ctx: Context = { paras, registry: analysis.registry, timeline: [] };
+  // he/she refer back to subjects: people named right before a verb, not the objects of one
   paras.forEach((v, p) => {
-    for (const m of v.mentions) if (m.kind === "person" && !m.possessive) ctx.timeline.push([p, m.start, ctx.registry.resolve(m.name) ?? m.name]);
+    for (const m of v.mentions) {
+      if (m.kind !== "person" || m.possessive || !followedByVerb(v.masked, m.end, v.masked.length)) continue;
+      ctx.timeline.push([p, m.start, ctx.registry.resolve(m.name) ?? m.name]);
+    }
   });
   const verdicts = spans.map((s) => sentenceSieves(ctx, s));
   return spans.map((s, i) => {

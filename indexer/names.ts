@@ -54,6 +54,9 @@ export function lexTags(word: string): string[] {
 const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName", "Person", "ProperNoun", "Honorific"]);
 const PLACE_TAGS = new Set(["Country", "City", "Region", "Place"]);
 const ORG_TAGS = new Set(["Organization", "SportsTeam"]);
+/** Last words that make a capitalised run a place (`Quay Street`, `Mexico City`), and first words (`Port Alder`). */
+const PLACE_HEADS = new Set(["street", "st", "road", "avenue", "ave", "lane", "square", "place", "city", "town", "village", "river", "lake", "bay", "bridge", "palace", "park", "island", "islands", "mountain", "mountains", "valley", "county", "province", "region", "district", "coast", "sea", "ocean", "gulf", "harbour", "harbor", "hill", "hills", "heights", "beach", "canyon", "desert", "forest", "airport", "station", "stadium", "arena", "hall", "tower", "building", "centre", "center", "cathedral", "church", "mosque", "temple", "strait", "peninsula", "republic", "kingdom", "emirates", "states"]);
+const PLACE_PREFIXES = new Set(["port", "mount", "mt", "lake", "river", "fort", "cape", "saint", "san", "santa", "st", "new", "north", "south", "east", "west", "upper", "lower", "greater"]);
 const FIRST_NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
 
 /** Whether the lexicon knows the word only as an ordinary word (so a capital at a sentence start proves nothing). */
@@ -62,6 +65,11 @@ export function isCommonWord(word: string): boolean {
   if (NON_NAMES.has(w) || PRONOUNS.has(w)) return true;
   const tags = lexTags(w);
   return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t) || PLACE_TAGS.has(t) || ORG_TAGS.has(t));
+}
+
+/** Whether the lexicon knows the first word of a name as a given name (`Marco`, `Claudia`). */
+export function hasKnownFirstName(name: string): boolean {
+  return lexTags(name.split(" ")[0] ?? "").some((t) => FIRST_NAME_TAGS.has(t));
 }
 
 /** `male`, `female` or null from a first name, for matching he/she to a person. */
@@ -83,7 +91,7 @@ interface Token {
   possessive: boolean;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019\-]*\.?/gu;
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019-]*\.?/gu;
 const ABBREVIATIONS = new Set([...HONORIFICS, ...TITLES, "jr", "sr", "st", "mt", "ft", "no", "inc", "corp", "co", "ltd", "u.s", "d.c"]);
 
 /** A word whose final period does not end a sentence: an initial (`J.`) or a known abbreviation (`Sen.`). */
@@ -97,6 +105,14 @@ function startsSentence(gap: string, prevWord: string | null): boolean {
   if (/[.!?][\s"'\u201C\u201D\u2018\u2019\uE000)]*$/u.test(gap)) return true;
   if (/\uE000\s*$/u.test(gap) && !/[,;]/u.test(gap.replace(/\uE000/gu, ""))) return true;
   return prevWord.endsWith(".") && !isAbbreviation(prevWord) && gap.trim() === "";
+}
+
+/** Length of a possessive ending (`'s`, `’s`, `'`), or 0. */
+function possessiveLength(word: string): number {
+  const last = word.charAt(word.length - 1);
+  if (last === "'" || last === "\u2019") return 1;
+  const prev = word.charAt(word.length - 2);
+  return (last === "s" || last === "S") && (prev === "'" || prev === "\u2019") ? 2 : 0;
 }
 
 /** Splits text into word tokens, noting which are joined by spaces only and which start a sentence. */
@@ -115,14 +131,14 @@ function tokenize(text: string): Token[] {
       endsSentence = true;
     }
     let possessive = false;
-    const poss = /['\u2019]s?$/u.exec(word);
-    if (poss && word.length > poss[0].length + 1) {
-      word = word.slice(0, -poss[0].length);
+    const cut = possessiveLength(word);
+    if (cut > 0 && word.length > cut + 1) {
+      word = word.slice(0, -cut);
       possessive = true;
     }
     const gap = text.slice(prevEnd, start);
-    const joined = tokens.length > 0 && !prevEndsSentence && /^[ \t\u00A0]+$/u.test(gap);
-    const sentenceStart = startsSentence(gap, tokens.length === 0 ? null : prevText);
+    const joined = tokens.length > 0 && !prevEndsSentence && (gap === " " || /^[ \t\u00A0]+$/u.test(gap));
+    const sentenceStart = gap === " " && !prevText.endsWith(".") && tokens.length > 0 ? false : startsSentence(gap, tokens.length === 0 ? null : prevText);
     tokens.push({ text: word, start, end: start + word.length, joined, sentenceStart, possessive });
     prevEnd = start + m[0].length;
     prevText = m[0];
@@ -131,8 +147,12 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w) || /^(?:O'|O\u2019|Mc|Mac|d'|D')\p{Lu}/u.test(w);
-const bare = (w: string): string => w.replace(/\.$/u, "").toLowerCase();
+/** Starts with a capital letter (a letter whose lower case differs). */
+const isCap = (w: string): boolean => {
+  const c = w.charAt(0);
+  return c !== c.toLowerCase();
+};
+const bare = (w: string): string => (w.endsWith(".") ? w.slice(0, -1) : w).toLowerCase();
 
 /** A word that belongs to a title rather than a name (`Secretary`, `State`, `of`). */
 const isTitleWord = (w: string): boolean => TITLES.has(w) || HONORIFICS.has(w) || OFFICES.has(w) || lexTags(w).includes("Demonym");
@@ -183,7 +203,9 @@ function stripLeading(run: Token[], known?: ReadonlySet<string>): { words: Token
   while (i < run.length - 1) {
     const w = bare(run[i]!.text);
     const tags = lexTags(w);
-    if (HONORIFICS.has(w) || TITLES.has(w)) {
+    if (/-year-old$|^\d|^\p{L}+-(?:owned|based|born|led|backed|run|funded|made)$/u.test(w)) {
+      // "Nineteen-year-old Lena Vasquez", "81-year-old Ann Bell": an age, not a name
+    } else if (HONORIFICS.has(w) || TITLES.has(w)) {
       titled = true;
       sawTitle = true;
     } else if (sawTitle && (OFFICES.has(w) || tags.includes("Demonym"))) {
@@ -211,6 +233,7 @@ function classify(words: string[], titled: boolean): MentionKind {
   if (titled) return "person";
   if (tags.some((t) => ORG_TAGS.has(t)) || ORG_HEADS.has(last) || /^\p{Lu}{2,}$/u.test(words[words.length - 1] ?? "")) return "org";
   if (tags.some((t) => PLACE_TAGS.has(t))) return "place";
+  if (words.length >= 2 && (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(lower[0]!))) return "place";
   if (words.length >= 2) {
     if (lexTags(lower[0]!).some((t) => FIRST_NAME_TAGS.has(t))) return "person";
     if (lower.every((w) => isCommonWord(w))) return "unknown";
@@ -231,8 +254,13 @@ function classify(words: string[], titled: boolean): MentionKind {
  * Quotation contents should be masked by the caller when only the narration matters.
  */
 export function findNameMentions(text: string, known?: ReadonlySet<string>): NameMention[] {
+  return mentionsOf(tokenize(text), known);
+}
+
+/** Mentions from already tokenized text. */
+function mentionsOf(tokens: Token[], known?: ReadonlySet<string>): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const run of capitalisedRuns(tokenize(text))) {
+  for (const run of capitalisedRuns(tokens)) {
     const { words, titled } = stripLeading(run, known);
     const first = words[0];
     const last = words[words.length - 1];
@@ -287,14 +315,24 @@ export function surnameOf(name: string): string {
 /** The people one article names in full, so a later surname-only mention maps back to the full name. */
 export class PeopleRegistry {
   private readonly full: string[] = [];
+  private readonly keys: string[] = [];
+  private readonly surnames: string[] = [];
+  private readonly cache = new Map<string, string[]>();
 
   /** Records a multi-word person name (the first, fullest form wins over shorter ones it contains). */
   add(name: string): void {
     const key = foldName(name);
-    if (this.full.some((f) => foldName(f) === key || foldName(f).endsWith(` ${key}`))) return;
-    const idx = this.full.findIndex((f) => key.endsWith(` ${foldName(f)}`));
-    if (idx >= 0) this.full.splice(idx, 1);
+    if (this.keys.some((f) => f === key || f.endsWith(` ${key}`))) return;
+    const idx = this.keys.findIndex((f) => key.endsWith(` ${f}`));
+    if (idx >= 0) {
+      this.full.splice(idx, 1);
+      this.keys.splice(idx, 1);
+      this.surnames.splice(idx, 1);
+    }
     this.full.push(name);
+    this.keys.push(key);
+    this.surnames.push(foldName(surnameOf(name)));
+    this.cache.clear();
   }
 
   /** Known full names, in first-mention order. */
@@ -304,23 +342,43 @@ export class PeopleRegistry {
 
   /**
    * Resolves a mention to a full name: itself when it is full, the full name whose tail it is (`Rubio`,
-   * `de la Fuente`, `Ramon de la Fuente`), preferring `recent` when several share the surname; else null.
+   * `de la Fuente`, `Ramon de la Fuente`), preferring the latest of `recent()` when several share the surname.
    */
-  resolve(name: string, recent: readonly string[] = []): string | null {
+  resolve(name: string, recent?: () => readonly string[]): string | null {
     const key = foldName(name);
     if (!key) return null;
-    const hits = this.full.filter((f) => {
-      const fk = foldName(f);
-      return fk === key || fk.endsWith(` ${key}`) || foldName(surnameOf(f)) === key;
-    });
+    let hits = this.cache.get(key);
+    if (!hits) {
+      hits = this.full.filter((_, i) => this.keys[i] === key || this.keys[i]!.endsWith(` ${key}`) || this.surnames[i] === key);
+      this.cache.set(key, hits);
+    }
     if (hits.length === 0) return null;
-    if (hits.length === 1) return hits[0]!;
-    for (let i = recent.length - 1; i >= 0; i--) if (hits.includes(recent[i]!)) return recent[i]!;
+    if (hits.length === 1 || !recent) return hits[0]!;
+    const latest = recent();
+    for (let i = latest.length - 1; i >= 0; i--) if (hits.includes(latest[i]!)) return latest[i]!;
     return hits[0]!;
   }
 }
 
 /** Builds the registry of full person names an article mentions (narration only; quotes masked by the caller). */
+/** Name mentions of every text of one article, with the article's known names and full-name registry. */
+export interface TextsAnalysis {
+  mentions: NameMention[][];
+  known: Set<string>;
+  registry: PeopleRegistry;
+}
+
+/** Tokenizes each text once and derives mentions, mid-sentence capitals and the people registry from it. */
+export function analyzeTexts(texts: string[]): TextsAnalysis {
+  const tokens = texts.map(tokenize);
+  const known = new Set<string>();
+  for (const list of tokens) for (const t of list) if (!t.sentenceStart && isCap(t.text)) known.add(bare(t.text));
+  const mentions = tokens.map((list) => mentionsOf(list, known));
+  const registry = new PeopleRegistry();
+  for (const list of mentions) for (const m of list) if (m.kind === "person" && m.name.includes(" ")) registry.add(m.name);
+  return { mentions, known, registry };
+}
+
 export function buildPeopleRegistry(texts: string[], known?: ReadonlySet<string>): PeopleRegistry {
   const reg = new PeopleRegistry();
   for (const text of texts) {
@@ -329,4 +387,48 @@ export function buildPeopleRegistry(texts: string[], known?: ReadonlySet<string>
     }
   }
   return reg;
+}
+
+/** Folded alias → canonical full name, kept with the index so one person has one facet value across articles. */
+export type AliasTable = Record<string, string>;
+
+/**
+ * Builds the cross-article alias table from every person name the corpus uses (speakers and people facets).
+ * Spellings that fold alike (`José Pérez`, `Jose Perez`) join the most frequent spelling; a surname or a
+ * shorter tail (`Rubio`, `Ramon de la Fuente`) joins a full name only when exactly one full name in the corpus
+ * ends that way: never on a surname that two full names share.
+ */
+export function buildAliasTable(names: Iterable<string>): AliasTable {
+  const counts = new Map<string, Map<string, number>>();
+  for (const name of names) {
+    const key = foldName(name);
+    if (!key) continue;
+    const spellings = counts.get(key) ?? new Map<string, number>();
+    spellings.set(name, (spellings.get(name) ?? 0) + 1);
+    counts.set(key, spellings);
+  }
+  const spelling = new Map<string, string>();
+  for (const [key, spellings] of counts) {
+    const best = [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    spelling.set(key, best[0]);
+  }
+  const keys = [...spelling.keys()];
+  const table: AliasTable = {};
+  for (const key of keys) {
+    const longer = keys.filter((k) => k !== key && k.endsWith(` ${key}`) && k.split(" ").length >= 2);
+    // the fullest forms: longer names that no even longer candidate contains
+    const fullest = longer.filter((k) => !longer.some((o) => o !== k && o.endsWith(` ${k}`)));
+    table[key] = fullest.length === 1 ? spelling.get(fullest[0]!)! : spelling.get(key)!;
+  }
+  return table;
+}
+
+/** Maps names to their canonical form through the alias table (unknown names stay as they are), without duplicates. */
+export function canonicalizePeople(names: readonly string[], table: AliasTable): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const canonical = table[foldName(name)] ?? name;
+    if (!out.includes(canonical)) out.push(canonical);
+  }
+  return out;
 }

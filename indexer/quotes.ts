@@ -32,6 +32,7 @@ const CLOSERS: Record<string, string> = {
 };
 
 const ALL_MARKS = new Set(Object.keys(CLOSERS));
+const MARK_RE = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/gu;
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/u;
 
@@ -117,9 +118,10 @@ export function findQuoteSpans(paragraphs: string[]): QuoteSpan[] {
       carry = null;
     }
     let pieceStart = from;
-    for (let i = from; i < text.length; i++) {
-      const c = text.charAt(i);
-      if (!ALL_MARKS.has(c)) continue;
+    MARK_RE.lastIndex = from;
+    for (let hit = MARK_RE.exec(text); hit; hit = MARK_RE.exec(text)) {
+      const i = hit.index;
+      const c = hit[0];
       const role = markRole(text, i);
       const top = stack[stack.length - 1];
       if (top === undefined) {

@@ -1,0 +1,66 @@
+// Speaker attribution: one table of original sentences per sieve, most precise first; null when unsure.
+import assert from "node:assert/strict";
+import { extractQuotes } from "../indexer/quotes.js";
+
+/** Runs the whole finder and returns the speaker of the quote whose text starts with `prefix`. */
+function speakerOf(paragraphs: string[], prefix: string): string | null {
+  const q = extractQuotes(paragraphs).find((f) => f.text.startsWith(prefix));
+  assert.ok(q, `no quote starting "${prefix}" in ${JSON.stringify(extractQuotes(paragraphs))}`);
+  return q.speaker;
+}
+
+type Case = [name: string, paragraphs: string[], quotePrefix: string, speaker: string | null];
+
+const sieves: Record<string, Case[]> = {
+  "1. right after the closing mark": [
+    ["name then verb, particle kept", ["Water minister Lucia de la Vega opened the dam.", '"It holds a year of rain," de la Vega said.'], "It holds", "Lucia de la Vega"],
+    ["verb then surname", ["Coach Dmitri Orlov spoke after the match.", '"We were lucky in the second half," said Orlov.'], "We were lucky", "Dmitri Orlov"],
+    ["verb then role and name", ['"Keep the gates shut," said harbour master Ellen Voss.'], "Keep the gates", "Ellen Voss"],
+    ["name with an appositive", ['"The bridge is safe," Hugh Hill, a structural engineer, told reporters.'], "The bridge is safe", "Hugh Hill"],
+    ["wrote in a post", ['"The vote was rushed," Nadia Kerimova wrote in a social media post.'], "The vote was rushed", "Nadia Kerimova"],
+    ["a role, not a name: null", ['"Prices will rise again," the bank governor said.'], "Prices will rise", null],
+    ["as X said", ["Supporters say the plan is \"good for every village,\" as Mayor Ana Paz said on Monday."], "good for every", "Ana Paz"],
+    ["X was asked: not the speaker", ['Reporter Jo Lind put it plainly. Senator Ravi Mehta was asked, "Will you resign?"'], "Will you resign", null],
+  ],
+  "2. according to": [
+    ["according to a named source", ['The fire started in the kitchen, according to fire chief Olu Bankole, who called it "a simple accident."'], "a simple accident", "Olu Bankole"],
+    ["according to a generic source: null", ['The fund is "nearly empty," according to officials.'], "nearly empty", null],
+  ],
+  "3. a speech verb earlier in the sentence": [
+    ["subject, on his end, said", ["Finance chief Tariq Aziz, on his end, said the budget was \"tight but honest.\""], "tight but honest", "Tariq Aziz"],
+    ["main clause then saying that", ["Governor Mae Holt visited the mill, saying that the town had \"earned a second chance.\""], "earned a second", "Mae Holt"],
+    ["said then adding that", ["Governor Mae Holt met the bankers.", "Holt said the loan was approved, adding that repayments would be \"small and slow.\""], "small and slow", "Mae Holt"],
+    ["title stripped from the subject", ["Mexican President Rosa Ibarra said the talks were \"going nowhere.\""], "going nowhere", "Rosa Ibarra"],
+    ["told a listener", ["Chef Paolo Ricci told the magazine he wanted \"less fuss and more flavour.\""], "less fuss", "Paolo Ricci"],
+    ["coordinated clause", ["Mira Sol confirmed the date and said \"everyone is welcome.\""], "everyone is welcome", "Mira Sol"],
+    ["two joined subjects: null", ["Ivo Brandt and Lea Voss said the deal was \"done by Friday.\""], "done by Friday", null],
+    ["a colon after the name", ["Inspector Kofi Mensah: \"Nobody leaves the building.\""], "Nobody leaves", "Kofi Mensah"],
+  ],
+  "4. a lead-in paragraph": [
+    ["colon at the end of the previous paragraph", ["Festival director Ines Carvalho put it this way:", '"We sold every ticket in an afternoon."'], "We sold every", "Ines Carvalho"],
+  ],
+  "5. the quote before it": [
+    ["interrupted quote keeps the speaker", ['"The road is open," said Lars Berg, "but drive slowly."'], "but drive slowly", "Lars Berg"],
+    ["next sentence carries on", ['"The road is open," said Lars Berg. "Drive slowly."'], "Drive slowly", "Lars Berg"],
+    ["someone else named in between: null", ['"The road is open," said Lars Berg. Police chief Ada Kowal disagreed. "It is not safe."'], "It is not safe", null],
+  ],
+  "pronouns": [
+    ["she refers to the subject, not the object", ["Judge Maria Lopez thanked Tom Reyes for his work. She then spoke to the jury.", '"You have a hard task," she said.'], "You have a hard", "Maria Lopez"],
+    ["he with no fitting person: null", ["The storm passed at dawn.", '"It was loud," he said.'], "It was loud", null],
+  ],
+  "surnames and full names": [
+    ["surname maps back to the full name", ["Secretary of State Marco Vela arrived late.", 'Vela said the meeting was "long overdue."'], "long overdue", "Marco Vela"],
+    ["a person mentioned but not quoted is not the speaker", ["Ana Ruiz praised Paul Stone.", '"He never gave up," Ruiz said.'], "He never gave up", "Ana Ruiz"],
+    ["nobody named: null", ['A sign on the door said "Back in ten minutes".'], "Back in ten", null],
+  ],
+};
+
+describe("attribution", () => {
+  for (const [sieve, cases] of Object.entries(sieves)) {
+    describe(sieve, () => {
+      for (const [name, paragraphs, prefix, speaker] of cases) {
+        it(`${name} → ${speaker ?? "null"}`, () => assert.equal(speakerOf(paragraphs, prefix), speaker));
+      }
+    });
+  }
+});
