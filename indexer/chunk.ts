@@ -2,10 +2,11 @@
 import { createHash } from "node:crypto";
 import type { Article, Doc, ParagraphDoc, QuoteDoc, QuoteFinding } from "./types.js";
 import { extractQuotes } from "./quotes.js";
+import { tagEntities } from "./entities.js";
 import { topicsFor } from "./topics.js";
 
 /** Bump when chunking output changes for the same input, so every article gets a new revision. */
-export const CHUNKER_VERSION = "1";
+export const CHUNKER_VERSION = "2";
 
 /** People, places and organisations named in an article (canonical, cleaned). */
 export interface Entities {
@@ -21,10 +22,7 @@ export interface ChunkSteps {
   topicsFor: (article: Article) => string[];
 }
 
-/** Until the entity tagger lands: no entity facets, rather than guesses. */
-const noEntities = (): Entities => ({ people: [], places: [], organizations: [] });
-
-const defaultSteps: ChunkSteps = { extractQuotes, tagEntities: noEntities, topicsFor };
+const defaultSteps: ChunkSteps = { extractQuotes, tagEntities, topicsFor };
 
 /** `<articleId>-p-003`: zero-padded so ids sort in reading order. */
 export function docId(articleId: string, kind: "p" | "q", index: number): string {
