@@ -95,8 +95,8 @@ function cleanQuoteText(pieces: string[]): string {
 
 /**
  * Finds every top-level quotation span. Marks nested inside a quote stay in its text; a quote left open at a
- * paragraph's end carries on only when the next paragraph opens with a mark, else it stops at the paragraph end,
- * so a stray mark never swallows the rest of the article.
+ * paragraph's end carries on only when the next paragraph opens with a mark, else it is dropped, so a stray
+ * mark never swallows the rest of the article.
  */
 export function findQuoteSpans(paragraphs: string[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -105,18 +105,16 @@ export function findQuoteSpans(paragraphs: string[]): QuoteSpan[] {
     const stack: string[] = [];
     let current: OpenQuote | null = null;
     let from = 0;
-    if (carry) {
-      const lead = opensWithMark(text);
-      if (lead >= 0) {
-        current = carry;
-        stack.push(text.charAt(lead));
-        from = lead + 1;
-        current.pieces.push("");
-      } else {
-        spans.push(finish(carry, p - 1, paragraphs[p - 1]?.length ?? 0, -1));
-      }
-      carry = null;
+    // a quote left open carries on only into a paragraph that opens with a mark; otherwise it never closed
+    // (a stray mark or a lost closing mark), its words are not reliably a quotation, and it is dropped
+    const lead = carry ? opensWithMark(text) : -1;
+    if (carry && lead >= 0) {
+      current = carry;
+      stack.push(text.charAt(lead));
+      from = lead + 1;
+      current.pieces.push("");
     }
+    carry = null;
     let pieceStart = from;
     MARK_RE.lastIndex = from;
     for (let hit = MARK_RE.exec(text); hit; hit = MARK_RE.exec(text)) {
@@ -147,7 +145,6 @@ export function findQuoteSpans(paragraphs: string[]): QuoteSpan[] {
       carry = current;
     }
   });
-  if (carry) spans.push(finish(carry, paragraphs.length - 1, paragraphs.at(-1)?.length ?? 0, -1));
   return spans.filter((s) => /\p{L}/u.test(s.text));
 }
 
