@@ -64,9 +64,11 @@ export async function rebuildAndSwap(client: Meilisearch, base: string, input: R
  */
 export async function checkNewIndex(client: Meilisearch, base: string, read: ReadArticle[], expectedArticles: number): Promise<void> {
   const uid = indexNames(base).docs;
-  const articles = await client.index(uid).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 });
-  if (articles.totalHits !== expectedArticles) {
-    throw new RebuildCheckError(`new index holds ${articles.totalHits} articles, expected ${expectedArticles}`);
+  // Facet counts are exact (hit totals stop at maxTotalHits): one paragraph at position 0 per article.
+  const res = await client.index(uid).search("", { filter: "position = 0", facets: ["type"], limit: 0 });
+  const articles = res.facetDistribution?.["type"]?.["paragraph"] ?? 0;
+  if (articles !== expectedArticles) {
+    throw new RebuildCheckError(`new index holds ${articles} articles, expected ${expectedArticles}`);
   }
   if (expectedArticles === 0) throw new RebuildCheckError("new index is empty: refusing to swap an empty index in");
   const sample = read[Math.floor(read.length / 2)];

@@ -97,7 +97,7 @@ export class Reindexer {
       onProgress({ phase: "read", done: 0, total: this.deps.config.sources.length });
       const reads = await readSources(this.deps.config.sources, { fetcher: this.fetcher, defaultPaths: this.deps.defaultPaths });
       const plan = planRun(reads, before, new Map(this.deps.config.sources.map((s) => [s.name, { prune: s.prune ?? true }])));
-      describe(run, reads, plan);
+      recordReads(run, reads, plan);
       const total = plan.read.filter((r) => run.mode === "full" || r.status !== "unchanged").length;
       const progress = (done: number) => onProgress({ phase: "write", done, total });
       progress(0);
@@ -148,7 +148,7 @@ export class Reindexer {
 }
 
 /** Copies what the sources gave and what the plan decided into the run record. */
-function describe(run: RunRecord, reads: SourceRead[], plan: ReindexPlan): void {
+function recordReads(run: RunRecord, reads: SourceRead[], plan: ReindexPlan): void {
   run.sources = reads.map(
     (r): SourceOutcome =>
       r.ok
