@@ -135,7 +135,9 @@ async function main(): Promise<void> {
     const rows = [];
     for (const connections of [1, 16]) {
       const m = await load(meili.url, queries.map(direct), connections);
+      const cpu0 = { api: await cpuMs(api.pid), meili: await cpuMs(meili.pid) };
       const a = await load(`http://127.0.0.1:${port}`, queries.map(viaApi), connections);
+      const requests = a.rps * Number(opts.duration);
       rows.push({
         connections,
         meiliRps: m.rps,
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
         addedP50ms: +(a.p50 - m.p50).toFixed(2),
         meiliP99: m.p99,
         apiP99: a.p99,
+        apiCpuMsPerReq: +(((await cpuMs(api.pid)) - cpu0.api) / requests).toFixed(3),
+        meiliCpuMsPerReq: +(((await cpuMs(meili.pid)) - cpu0.meili) / requests).toFixed(3),
       });
     }
     console.table(rows);
@@ -205,6 +209,13 @@ async function load(url: string, requests: autocannon.Request[], connections: nu
   const r = await autocannon({ url, connections, duration: Number(opts.duration), requests });
   if (r.non2xx > 0 || r.errors > 0) console.warn(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz ticks
 }
 
 /** Where the API's time goes, from its own metrics: whole request vs the Meilisearch call (means, in ms). */
