@@ -137,3 +137,17 @@ export function DateRange({ state, navigate }: Omit<PanelProps, "facets">) {
     </fieldset>
   );
 }
+
+/** Every filter panel, in the order of the sidebar. */
+export function FilterPanels({ state, facets, navigate }: PanelProps) {
+  const props = { state, facets, navigate };
+  return (
+    <>
+      <TypePanel {...props} />
+      <ListFacet {...props} title="Speaker" param="speaker" apiFacet="speaker" searchable />
+      <ListFacet {...props} title="Topic" param="topic" apiFacet="topics" />
+      <ListFacet {...props} title="Source" param="source" apiFacet="source" />
+      <DateRange state={state} navigate={navigate} />
+    </>
+  );
+}
