@@ -21,9 +21,8 @@ type MarkRole = "open" | "close" | "either";
 
 /** Opening mark → marks that may close it. Straight quotes close themselves. */
 const CLOSERS: Record<string, string> = {
-  '"': '"',
+  '"': '"', // " … "
   "\u201C": "\u201D\u201C\"", // “ … ” (and sloppy “ … “ or “ … ")
-  "\u201D": "\u201D\"", // ” used as an opener by sloppy typesetting
   "\u201E": "\u201C\u201D", // „ … “ (German) or „ … ” (Polish, Romanian)
   "\u00AB": "\u00BB", // « … »
   "\u00BB": "\u00AB", // » … « (German, Danish)
@@ -31,8 +30,9 @@ const CLOSERS: Record<string, string> = {
   "\u203A": "\u2039",
 };
 
-const ALL_MARKS = new Set(Object.keys(CLOSERS));
+const ALL_MARKS = new Set([...Object.keys(CLOSERS), "\u201D"]);
 const MARK_RE = /["\u201C\u201D\u201E\u00AB\u00BB\u2039\u203A]/gu;
+/** ” closes quotes (and never opens one): it appears in ALL_MARKS through the closers only. */
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/u;
 
@@ -48,7 +48,7 @@ function markRole(text: string, i: number): MarkRole {
 }
 
 /** Marks that open in one convention and close in another (» « and › ‹). */
-const REVERSIBLE = new Set(["\u00BB", "\u203A", "\u201D"]);
+const REVERSIBLE = new Set(["\u00BB", "\u203A"]);
 /** Marks that can open a nested quotation. */
 const OPENERS = new Set(['"', "\u201C", "\u201E", "\u00AB", "\u2039"]);
 
@@ -73,7 +73,7 @@ function opensWithMark(paragraph: string): number {
   const m = /^\s*/.exec(paragraph);
   const i = m ? m[0].length : 0;
   const c = paragraph.charAt(i);
-  return c !== "" && ALL_MARKS.has(c) && c !== "\u00BB" && c !== "\u203A" ? i : -1;
+  return c !== "" && ALL_MARKS.has(c) && c !== "\u201D" && c !== "\u00BB" && c !== "\u203A" ? i : -1;
 }
 
 interface OpenQuote {
@@ -123,7 +123,7 @@ export function findQuoteSpans(paragraphs: string[]): QuoteSpan[] {
       const role = markRole(text, i);
       const top = stack[stack.length - 1];
       if (top === undefined) {
-        if (role === "close" || (REVERSIBLE.has(c) && role !== "open")) continue; // stray closer, inch mark
+        if (role === "close" || c === "\u201D" || (REVERSIBLE.has(c) && role !== "open")) continue; // stray closer, inch mark
         stack.push(c);
         current = { paragraph: p, start: i + 1, openMark: i, pieces: [""] };
         pieceStart = i + 1;
