@@ -22,6 +22,7 @@ describe("read › bad input", () => {
       "huge.txt": Buffer.alloc(5 * 1024 * 1024 + 1, 0x61),
       "notes.docx": "A real word file would be binary.",
       "good.txt": "A good paragraph survives its bad neighbours.",
+      "deep.html": `<html><body>${"<div>".repeat(20_000)}<p>Buried text.</p>${"</div>".repeat(20_000)}</body></html>`,
     };
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
     for await (const r of readArticles([dir, join(dir, "notes.docx"), join(dir, "missing.txt")])) results.set(r.path.slice(dir.length + 1), r);
@@ -49,6 +50,7 @@ describe("read › bad input", () => {
   it("skips an ndjson file with a bad line, naming the line", () => assert.match(reasonOf("broken.ndjson"), /line 2/));
   it("skips a file over 5 MB", () => assert.match(reasonOf("huge.txt"), /too large/));
   it("skips an unknown extension given by name", () => assert.match(reasonOf("notes.docx"), /unknown extension/));
+  it("skips absurdly nested HTML quickly instead of parsing it for minutes", () => assert.match(reasonOf("deep.html"), /nests deeper than 1000/));
   it("skips a missing file", () => assert.match(reasonOf("missing.txt"), /not found/));
 
   it("keeps every reason to one line", () => {

@@ -1,9 +1,26 @@
 // The article body of an HTML page: Readability (on linkedom) picks the content block, cheerio splits it into paragraphs.
 import { load, type CheerioAPI } from "cheerio/slim";
-import type { AnyNode } from "domhandler";
+import { hasChildren, type AnyNode } from "domhandler";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { blockTexts } from "./html-blocks.js";
+
+/**
+ * Readability slows down quadratically on absurdly nested markup (10,000 nested divs: ~15 s); real
+ * article pages stay far below this depth, so deeper pages go straight to the fallback.
+ */
+export const MAX_READABILITY_DEPTH = 400;
+
+/** Whether the tree under `root` nests deeper than `limit` elements (iterative: no recursion limit). */
+export function nestsDeeperThan(root: AnyNode, limit: number): boolean {
+  const stack: [AnyNode, number][] = [[root, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (depth > limit) return true;
+    if (hasChildren(node)) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** Readability's view of the page: its content HTML and the metadata it found. */
 export interface ReadabilityResult {

@@ -87,10 +87,25 @@ function fromJsonLd(ld: Json | undefined): PageMeta {
   };
 }
 
+/** Every `<meta>` content by its property, name or itemprop (lower case, first one wins), in one pass. */
+function metaTags($: CheerioAPI): Map<string, string> {
+  const tags = new Map<string, string>();
+  $("meta").each((_, el) => {
+    const content = text(el.attribs.content);
+    if (!content) return;
+    for (const key of [el.attribs.property, el.attribs.name, el.attribs.itemprop]) {
+      const k = key?.toLowerCase();
+      if (k && !tags.has(k)) tags.set(k, content);
+    }
+  });
+  return tags;
+}
+
 function fromMeta($: CheerioAPI): PageMeta {
+  const tags = metaTags($);
   const meta = (...keys: string[]): string | undefined => {
     for (const key of keys) {
-      const v = text($(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`).first().attr("content"));
+      const v = tags.get(key.toLowerCase());
       if (v) return v;
     }
     return undefined;

@@ -3,8 +3,17 @@ import { load } from "cheerio/slim";
 import type { Article } from "../types.js";
 import { keepParagraphs } from "../boilerplate.js";
 import { articleIdFor, deriveTitle, isoDate } from "./ids.js";
+import { ReadError } from "./errors.js";
 import { readPageMeta, type PageMeta } from "./html-meta.js";
-import { fallbackParagraphs, readabilityParagraphs, runReadability, type ReadabilityResult } from "./html-body.js";
+import type { AnyNode } from "domhandler";
+import {
+  fallbackParagraphs,
+  MAX_READABILITY_DEPTH,
+  nestsDeeperThan,
+  readabilityParagraphs,
+  runReadability,
+  type ReadabilityResult,
+} from "./html-body.js";
 
 /**
  * The names in a byline: "By A and B | Staff" → "A and B"; bylines often run into a date or a
@@ -52,13 +61,35 @@ function withoutHeadline(paragraphs: string[], title: string | undefined): strin
 }
 
 /**
+ * The HTML parsers slow down quadratically with nesting depth (100,000 nested divs: minutes), and no
+ * article page nests containers anywhere near this deep.
+ */
+export const MAX_NESTING = 1000;
+
+/** Container tags that always need an end tag, so each open one adds a level (optional-end tags like p, li do not). */
+const CONTAINER = /<(\/?)(div|span|section|article|main|aside|nav|header|footer|ul|ol|dl|table|form|blockquote|figure|a|b|i|em|strong|font|center|small|big|u|s|sup|sub|label|button|q|cite|code|pre)\b[^>]*?(\/?)>/gi;
+
+/** Rough nesting depth of container elements, by one linear scan of the raw HTML. */
+export function containerDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(CONTAINER)) {
+    if (m[3] === "/") continue;
+    depth = m[1] === "/" ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
  * Reads one HTML page: Readability's content block, else the largest paragraph block, else the
  * JSON-LD `articleBody`; boilerplate lines and a repeated headline dropped. Null when no text is found.
  */
 export function parseHtml(html: string, path: string): Article | null {
+  if (containerDepth(html) > MAX_NESTING) throw new ReadError(`HTML nests deeper than ${MAX_NESTING} elements (not an article page)`);
   const $ = load(html);
   const pageMeta = readPageMeta($);
-  const rd = runReadability(html);
+  const rd = nestsDeeperThan($.root()[0] as AnyNode, MAX_READABILITY_DEPTH) ? null : runReadability(html);
   let paragraphs = rd ? keepParagraphs(readabilityParagraphs(rd.content)) : [];
   if (paragraphs.length === 0) paragraphs = keepParagraphs(fallbackParagraphs($));
   // Some pages render the body with scripts only, yet put all of it in JSON-LD.
