@@ -13,6 +13,7 @@ interface ApiHit {
   text: string;
   speaker?: string | null;
   articleId: string;
+  publishedAt?: string;
 }
 interface ApiSearch {
   hits: ApiHit[];
@@ -64,9 +65,9 @@ describe("search page (Chromium)", function () {
   }
 
   before(async () => {
+    browser = await launchBrowser(); // first: fails fast and clearly when Chromium is missing
     await buildPage();
     site = await startSite();
-    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -201,6 +202,22 @@ describe("search page (Chromium)", function () {
       await page.waitForURL((u) => u.searchParams.get("sort") === "oldest");
       await settled();
       await check();
+    });
+  });
+
+  describe("date range", () => {
+    it("keeps only hits published on or after the chosen day, shown as a chip", async () => {
+      const { hits } = await api("q=&type=quote&sort=newest&hitsPerPage=1");
+      const newest = hits[0]?.publishedAt?.slice(0, 10);
+      assert.ok(newest, "the newest quote has a date");
+      await page.goto(`${site.url}/`);
+      await settled();
+      await page.locator('input[name="from"]').fill(newest);
+      await page.waitForURL((u) => u.searchParams.get("from") === newest);
+      await settled();
+      assert.equal(await page.locator(".chip", { hasText: `From ${newest}` }).count(), 1);
+      const dates = await page.locator(".hits time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+      assert.ok(dates.length > 0 && dates.every((d) => d.slice(0, 10) >= newest), dates.join(","));
     });
   });
 
