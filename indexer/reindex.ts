@@ -74,8 +74,8 @@ export class Reindexer {
         await saved;
         return await this.finish(run);
       } finally {
-        this.current = null;
         await lock.release().catch((err: unknown) => this.deps.log?.warn({ err: (err as Error).message }, "could not release the run lock; it will expire"));
+        this.current = null; // only now: no longer running means the lock is free too
       }
     })();
     return { record, done };
