@@ -3,7 +3,7 @@ import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../src/log.js";
 import { applySettings } from "../src/meili/settings.js";
 import { createFetcher, type Fetcher } from "./fetch.js";
-import { acquireLock, type RunLock } from "./lock.js";
+import { acquireLock, readLock, type RunLock } from "./lock.js";
 import { cleanHalfBuilt, rebuildAndSwap } from "./rebuild.js";
 import { planCounts, planRun, type ReindexPlan } from "./reindex-plan.js";
 import { indexExists, loadInventory, pushRead, relabel, removeArticles } from "./reindex-store.js";
@@ -59,6 +59,13 @@ export class Reindexer {
   /** The run this process is doing, if any. */
   get running(): RunRecord | null {
     return this.current;
+  }
+
+  /** Id of the run going on in this process or, through the lock, in any other one; null when none is. */
+  async activeRunId(): Promise<string | null> {
+    if (this.current) return this.current.id;
+    const lock = await readLock(this.deps.client, this.deps.base);
+    return lock.exists ? (lock.holder?.runId ?? "unknown") : null;
   }
 
   /** Takes the lock and starts a run; throws `LockHeldError` at once when another run holds it. */

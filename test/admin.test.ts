@@ -22,6 +22,7 @@ interface Answer {
   id: string;
   mode: string;
   nextScheduledAt: string;
+  running: string | null;
   runs: { id: string; outcome: string; trigger: string; counts: { seen: number } }[];
 }
 const body = (res: { body: unknown }): Answer => res.body as Answer;
@@ -88,6 +89,8 @@ describe("admin routes", () => {
       const second = await request(a).post("/api/admin/reindex").set(auth).send({});
       assert.equal(second.status, 409);
       assert.equal(body(second).error.code, "conflict");
+      const during = await request(a).get("/api/admin/runs").set(auth);
+      assert.equal(body(during).running, body(first).id);
 
       const deadline = Date.now() + 45_000;
       let runs: { id: string; outcome: string; trigger: string; counts: { seen: number } }[] = [];

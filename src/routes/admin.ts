@@ -46,7 +46,8 @@ export function adminRouter(deps: AdminDeps): Router {
     const runs = await reindexer.runs.recent(query.data.limit).catch((err: unknown) => {
       throw new Unavailable("Run records are unavailable", err);
     });
-    res.json({ runs, running: reindexer.running?.id ?? null, nextScheduledAt: deps.schedule?.nextRun()?.toISOString() ?? null });
+    const running = await reindexer.activeRunId().catch(() => reindexer.running?.id ?? null);
+    res.json({ runs, running, nextScheduledAt: deps.schedule?.nextRun()?.toISOString() ?? null });
   });
 
   router.post("/api/admin/reindex", async (req, res) => {
