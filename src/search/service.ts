@@ -13,6 +13,7 @@ import { indexNames, type IndexNames } from "../meili/settings.js";
 import { anyOf, buildFilter, equals, type FacetGroup, type SearchFilters } from "./filters.js";
 import { POST_TAG, PRE_TAG, toSafeHtml } from "./highlight.js";
 import type { SearchParams } from "./params.js";
+import { createMultiSearch } from "./transport.js";
 
 /** Facets the API exposes, and the document field behind each. */
 export const FACET_FIELDS: Record<FacetGroup, string> = {
@@ -100,8 +101,12 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       throw toAppError(err);
     }
   };
-  const multi = (operation: string, queries: MultiSearchQuery[]) =>
-    call(operation, async () => (await options.client.multiSearch({ queries })).results);
+  const transport = createMultiSearch({
+    host: options.client.config.host,
+    apiKey: options.client.config.apiKey,
+    timeoutMs: options.client.config.timeout ?? 1500,
+  });
+  const multi = (operation: string, queries: MultiSearchQuery[]) => call(operation, () => transport(queries));
 
   return {
     search: async (params) => shapeSearch(params, await multi("search", searchQueries(names, params))),
