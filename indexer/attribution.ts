@@ -18,9 +18,13 @@ const SPEECH_VERBS = new Set(
     "agreed lamented laments described describes called calls labeled labelled dubbed branded blasted slammed " +
     "criticized criticised praised hailed hails mocked accused accuses alleged alleges thundered insisted wondered " +
     "opined reiterated reiterates chimed tells proclaimed proclaims echoed echoes revealed reveals conceded " +
-    "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added"
+    "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added " +
+    "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
+    "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went"
   ).split(" "),
 );
+/** Verbs that put their subject after them (`explained moderator Ann Li: "…"`); `told`/`asked` take an object there. */
+const INVERTIBLE = new Set("said says added adds explained explains wrote writes noted notes continued continues recalled replied responded answered observed declared stated argued insisted warned quipped remarked concluded".split(" "));
 /** Participles whose subject is the subject of the main clause (`Rubio addressed the attack, saying that …`). */
 const PARTICIPLES = new Set(
   ("saying adding telling writing noting arguing explaining warning insisting calling describing declaring claiming " +
@@ -34,7 +38,7 @@ const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i", "it"]);
 const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|most|other|his|her|their|its|our|this|that|these|those)$/i;
 
 /** The attribution of one quote: a resolved name, a deliberate "don't know", or no evidence (try the next sieve). */
-type Verdict = { speaker: string | null } | null;
+type Verdict = { speaker: string | null; pronoun?: boolean } | null;
 
 /** Per-paragraph view: narration with every quote masked, and the name mentions in it. */
 interface ParaView {
@@ -230,9 +234,15 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
   const w = wordAt(text, x);
   if (!w) return null;
   const lw = w.word.toLowerCase();
+  // "…" former Obama adviser David Axelrod asked: lower-case role words, then the name
+  const roled = /^[a-z]/u.test(w.word) && !SPEECH_VERBS.has(lw) && !SUBJECT_PRONOUNS.has(lw) ? mentionAfterRole(view, x, to) : undefined;
+  if (roled) {
+    const head = nameChain(view, roled);
+    if (head && speechVerbAfter(text, head.end, to)) return { speaker: compoundSubject(view, head) ? null : resolveMention(ctx, head, para, x) };
+  }
   if (SUBJECT_PRONOUNS.has(lw)) {
     const v = wordAt(text, skipAdverbsForward(text, w.end));
-    if (v && SPEECH_VERBS.has(v.word.toLowerCase())) return { speaker: resolvePronoun(ctx, lw, para, x) };
+    if (v && SPEECH_VERBS.has(v.word.toLowerCase())) return { speaker: resolvePronoun(ctx, lw, para, x), pronoun: true };
     return null;
   }
   if (SPEECH_VERBS.has(lw)) {
@@ -304,11 +314,11 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
   const text = view.masked;
   const prev = text.lastIndexOf(",", comma - 1);
   if (prev >= sStart) {
-    const inner = view.mentions.find((m) => m.end === comma && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
+    const inner = view.mentions.find((m) => m.end <= comma && text.slice(m.end, comma).trim() === "" && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
     if (inner && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
   }
   const first = view.mentions.find((m) => m.start >= sStart && m.start < comma);
-  if (first && !first.possessive && text.charAt(first.end) === "," && !compoundSubject(view, first)) {
+  if (first && !first.possessive && /^[\s\u00A0]*,/u.test(text.slice(first.end)) && !compoundSubject(view, first)) {
     return { speaker: resolveMention(ctx, first, para, first.start) };
   }
   return clauseSubject(ctx, para, sStart, v);
@@ -385,12 +395,17 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
     return null;
   }
   // "drivers had been told to expect …": a passive speech verb names the listener; look further left
-  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
+  // "to say" is not a speech act of anyone in particular either
+  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got|to)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
   const v = active[active.length - 1];
   if (!v) return { speaker: null };
   const vPos = sStart + v.index;
+  const vEnd = vPos + v[0].length;
+  // "explained moderator Nancy Cordes: "…"": the speaker follows the verb
+  const inverted = INVERTIBLE.has(v[1]!) ? (mentionAt(ctx.paras[para]!, vEnd + 1) ?? mentionAfterRole(ctx.paras[para]!, vEnd, openMark)) : undefined;
+  if (inverted && /^[\s\u00A0]*[,:][\s\u00A0]*$/u.test(text.slice(inverted.end, openMark))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
   // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
-  const later = clauseAfter(ctx, para, vPos + v[0].length, openMark);
+  const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
   if (later) return later;
   if (PARTICIPLES.has(v[1]!)) return clauseSubject(ctx, para, sStart, vPos);
   return subjectBefore(ctx, para, sStart, vPos);
@@ -410,6 +425,12 @@ function sentenceSieves(ctx: Context, s: QuoteSpan): Verdict {
       return accordingOrLeading(ctx, s);
     }
     const t = trailingSieve(ctx, s.endParagraph, s.closeMark + 1, to, closedSentence, nextQuote >= 0 && nextQuote < eEnd);
+    // `Feinstein said "…," she said.`: the name earlier in the sentence beats resolving the pronoun
+    if (t?.pronoun) {
+      const [sStart] = sentenceAround(ctx.paras[s.paragraph]!.masked, s.openMark);
+      const lead = leadingSieve(ctx, s.paragraph, sStart, s.openMark);
+      if (lead?.speaker) return lead;
+    }
     if (t) return t;
   }
   return accordingOrLeading(ctx, s);
@@ -419,7 +440,25 @@ function sentenceSieves(ctx: Context, s: QuoteSpan): Verdict {
 function accordingOrLeading(ctx: Context, s: QuoteSpan): Verdict {
   const startView = ctx.paras[s.paragraph]!;
   const [sStart, sEnd] = sentenceAround(startView.masked, s.openMark);
-  return accordingToSieve(ctx, s.paragraph, sStart, sEnd) ?? leadingSieve(ctx, s.paragraph, sStart, s.openMark) ?? introSieve(ctx, s);
+  return (
+    accordingToSieve(ctx, s.paragraph, sStart, sEnd) ??
+    leadingSieve(ctx, s.paragraph, sStart, s.openMark) ??
+    introSieve(ctx, s) ??
+    sentenceEndSieve(ctx, s)
+  );
+}
+
+/** Sieve 4b, `Obama "felt an obligation" to act, Axelrod said.`: an attribution closing the quote's sentence. */
+function sentenceEndSieve(ctx: Context, s: QuoteSpan): Verdict {
+  if (s.closeMark < 0) return null;
+  const view = ctx.paras[s.endParagraph]!;
+  const [, sEnd] = sentenceAround(view.masked, s.closeMark);
+  const tail = view.masked.slice(s.closeMark + 1, sEnd);
+  if (tail.includes(MASK)) return null;
+  const comma = tail.lastIndexOf(",");
+  if (comma < 0 || tail.slice(comma).split(/\s+/u).length > 9) return null;
+  const from = s.closeMark + 1 + comma;
+  return trailingSieve(ctx, s.endParagraph, from, sEnd, false, false);
 }
 
 /** Sieve 4, `Cruz continued:` ending the previous paragraph, then a paragraph that opens with the quote. */

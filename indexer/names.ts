@@ -190,6 +190,12 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
   return runs;
 }
 
+/** Whether the lexicon knows a word only as a verb form. */
+function isVerbOnly(w: string): boolean {
+  const tags = lexTags(w);
+  return tags.length > 0 && tags.every((t) => t === "Infinitive" || t === "PresentTense" || t === "PastTense" || t === "Gerund" || t === "PhrasalVerb");
+}
+
 /** Drops the titles, roles, demonyms and sentence-initial common words in front of a name. */
 function stripLeading(run: Token[], known?: ReadonlySet<string>): { words: Token[]; titled: boolean } {
   let i = 0;
@@ -212,6 +218,8 @@ function stripLeading(run: Token[], known?: ReadonlySet<string>): { words: Token
       // "Secretary of State", "Prime Minister", "Mexican President": part of the title
     } else if (tags.includes("Demonym") && (TITLES.has(bare(run[i + 1]!.text)) || HONORIFICS.has(bare(run[i + 1]!.text)))) {
       // "Mexican President": the demonym goes with the title that follows
+    } else if (isVerbOnly(w) && i === 0) {
+      // "Deport Nikki Haley": a verb in front of a name (slogans, headlines)
     } else if (NON_NAMES.has(w) || (i === 0 && run[0]!.sentenceStart && isCommonWord(w) && !known?.has(w) && lexTags(`${w} ${bare(run[1]!.text)}`).length === 0)) {
       // "The", "Speaking", "Meanwhile": not part of a name
     } else if (sawTitle && PARTICLES.has(w) === false && !isCap(run[i]!.text)) {
@@ -266,6 +274,8 @@ function mentionsOf(tokens: Token[], known?: ReadonlySet<string>): NameMention[]
     const last = words[words.length - 1];
     if (!first || !last) continue;
     const names = words.map((w) => w.text);
+    // a title-case headline ("Unlikely To Have A Good Day"), not a name
+    if (words.slice(1).some((w) => isCap(w.text) && NON_NAMES.has(bare(w.text)))) continue;
     if (names.length === 1 && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
     if (names.length === 1 && first.sentenceStart && isCommonWord(first.text) && !known?.has(bare(first.text))) continue;
     mentions.push({
