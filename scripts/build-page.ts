@@ -50,8 +50,16 @@ export async function buildPage(outDir = distDir): Promise<PageBuild> {
   return built;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+async function main(): Promise<void> {
   const b = await buildPage();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`page built: ${b.js} ${kb(b.jsGzipBytes)} gzipped, ${b.css} ${kb(b.cssGzipBytes)} gzipped (JS budget ${kb(jsBudgetBytes)})`);
+}
+
+// No top-level await: mocha may load this module through a CommonJS transform.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  });
 }
