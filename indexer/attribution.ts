@@ -175,7 +175,7 @@ function nameChain(view: ParaView, m: NameMention): NameMention | null {
     const next = view.mentions.find((o) => o.start > cur.end);
     const gap = next ? view.masked.slice(cur.end, next.runStart) : "";
     const words = gap.replace(/^['\u2019]s?/u, "").trim().split(/\s+/u).filter((w) => w !== "");
-    const linked = next !== undefined && /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap) && words.every((w) => !CHAIN_STOP.test(w));
+    const linked = next !== undefined && /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap) && words.every((w) => !CHAIN_STOP.test(w) && !isFiniteVerb(w));
     if (!linked) break;
     cur = next;
   }
@@ -188,6 +188,8 @@ function mentionAfterRole(view: ParaView, pos: number, limit: number): NameMenti
   const m = view.mentions.find((o) => o.runStart >= pos && o.runStart < limit);
   if (!m) return undefined;
   const words = view.masked.slice(pos, m.runStart).trim().split(/\s+/u).filter((w) => w !== "");
+  // "an angry Hollande": an article and adjectives only
+  if (words.length >= 2 && words.length <= 3 && /^(?:a|an|the)$/u.test(words[0]!) && words.slice(1).every((w) => lexTags(w).includes("Adjective"))) return m;
   if (words.length > 5 || !words.every((w) => /^[a-z][\w-]*$/u.test(w) && !CHAIN_STOP.test(w) && !DETERMINERS.test(w))) return undefined;
   return m;
 }
@@ -198,7 +200,14 @@ function compoundSubject(view: ParaView, m: NameMention): boolean {
 }
 
 /** Whether a speech verb follows `pos`, past an appositive (`, a doctor,`) and adverbs. */
-function speechVerbAfter(text: string, pos: number, limit: number): boolean {
+function speechVerbAfter(text: string, pos: number, limit: number, anyVerb = false): boolean {
+  // "Jeffrey Lewis of the Nonproliferation Center wrote": skip an "of …" postmodifier of capitalised words
+  const postmod = /^[\s\u00A0]+(?:of|at|from)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}'\u2019.&-]*[\s\u00A0]+(?:(?:of|for|and|on)[\s\u00A0]+)?){1,7}/u.exec(text.slice(pos));
+  if (postmod && speechVerbAfter(text, pos + postmod[0].length - 1, limit, anyVerb)) return true;
+  if (anyVerb) {
+    const w = wordAt(text, skipAdverbsForward(text, pos));
+    if (w && /^[a-z]+ed$/u.test(w.word) && lexTags(w.word).includes("PastTense")) return true;
+  }
   if (/^[\s\u00A0]+(?:is|was|were|has been)[\s\u00A0]+quoted[\s\u00A0]+as[\s\u00A0]+saying/u.test(text.slice(pos))) return true;
   const direct = wordAt(text, skipAdverbsForward(text, pos));
   if (direct && SPEECH_VERBS.has(direct.word.toLowerCase())) return !/^[\s\u00A0]+(?:yes|no)\b/u.test(text.slice(direct.end));
@@ -229,7 +238,8 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
     const head = nameChain(view, m);
     if (!head) return speechVerbAfter(text, view.mentions.find((o) => o.start > m.end)?.end ?? m.end, to) ? { speaker: null } : null;
     if (compoundSubject(view, head)) return { speaker: null };
-    return speechVerbAfter(text, head.end, to) ? { speaker: resolveMention(ctx, head, para, x) } : null;
+    // after a comma-closed quote, `Oliver barked` and `Hollande retaliated` attribute it as surely as `said`
+    return speechVerbAfter(text, head.end, to, !closedSentence) ? { speaker: resolveMention(ctx, head, para, x) } : null;
   }
   const w = wordAt(text, x);
   if (!w) return null;
@@ -538,6 +548,12 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
     }
   });
   const verdicts = spans.map((s) => sentenceSieves(ctx, s));
+  // `"a" and "b," Dean said`: partial quotes joined by a conjunction share the attribution of the last one
+  for (let i = verdicts.length - 2; i >= 0; i--) {
+    const [a, b] = [spans[i]!, spans[i + 1]!];
+    if (verdicts[i] || !verdicts[i + 1] || a.endParagraph !== b.paragraph || a.closeMark < 0) continue;
+    if (/^[\s\u00A0,]*(?:and|or)?[\s\u00A0]*$/u.test(paras[a.endParagraph]!.masked.slice(a.closeMark + 1, b.openMark))) verdicts[i] = verdicts[i + 1]!;
+  }
   return spans.map((s, i) => {
     const v = verdicts[i];
     if (v) return v.speaker;
