@@ -1,28 +1,16 @@
 // The service's window on Meilisearch: searches with disjunctive facet counts in one multi-search, facet value
-// search (mid-name via the speakers index), article views and lists. Errors become typed AppErrors.
-import {
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  type Meilisearch,
-  type MultiSearchQuery,
-  type SearchResponse,
-} from "meilisearch";
-import { AppError, Unavailable } from "../errors.js";
+// search (mid-name via the speakers index), article views and lists. Errors arrive as typed AppErrors.
+import type { Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
+import { AppError } from "../errors.js";
 import { indexNames, type IndexNames } from "../meili/settings.js";
-import { anyOf, buildFilter, equals, type FacetGroup, type SearchFilters } from "./filters.js";
+import { articleQueries, shapeArticle, type ArticleView } from "./article.js";
+import { FACET_FIELDS, FACETS, facetValues, sortCounts, type FacetValue } from "./facet-values.js";
+import { buildFilter, type FacetGroup, type SearchFilters } from "./filters.js";
 import { POST_TAG, PRE_TAG, toSafeHtml } from "./highlight.js";
 import type { SearchParams } from "./params.js";
 import { createMultiSearch } from "./transport.js";
 
-/** Facets the API exposes, and the document field behind each. */
-export const FACET_FIELDS: Record<FacetGroup, string> = {
-  type: "type",
-  speaker: "speakers",
-  topics: "topics",
-  source: "source",
-};
-export const FACETS = Object.keys(FACET_FIELDS) as FacetGroup[];
+export { FACET_FIELDS, FACETS, type ArticleView, type FacetValue };
 
 const HIT_FIELDS = [
   "id",
@@ -55,19 +43,6 @@ export interface SearchResult {
   processingTimeMs: number;
 }
 
-/** A value of a facet and how many documents have it. */
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-/** An article with its paragraphs and quotes in order. */
-export interface ArticleView {
-  article: Record<string, unknown>;
-  paragraphs: { id: string; position: number; text: string; speakers: string[] }[];
-  quotes: { id: string; position: number; paragraph: number; text: string; speaker: string | null }[];
-}
-
 /** What the HTTP routes need from search; `createApp` takes any implementation. */
 export interface SearchService {
   search(params: SearchParams): Promise<SearchResult>;
@@ -98,7 +73,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       return result;
     } catch (err) {
       options.observe?.(operation, (performance.now() - start) / 1000, false);
-      throw toAppError(err);
+      throw err instanceof AppError ? err : new AppError(500, "internal", "Search failed", { cause: err });
     }
   };
   const transport = createMultiSearch({
@@ -208,132 +183,4 @@ function shapeHit(raw: Record<string, unknown>): Hit {
   return { ...hit, _formatted: { text: toSafeHtml(text), title: toSafeHtml(title) } };
 }
 
-type Multi = (operation: string, queries: MultiSearchQuery[]) => Promise<SearchResponse[]>;
-
-/** Values of `facet` matching `q` (any word, not just the start), counted under the other active filters. */
-async function facetValues(
-  names: IndexNames,
-  multi: Multi,
-  facet: FacetGroup,
-  q: string,
-  filters: SearchFilters,
-): Promise<FacetValue[]> {
-  const field = FACET_FIELDS[facet];
-  const filter = buildFilter(filters, facet);
-  if (facet === "speaker" && q !== "") {
-    const [found] = await multi("facet-speakers", [
-      { indexUid: names.speakers, q, limit: 100, attributesToRetrieve: ["name"] },
-    ]);
-    const candidates = (found?.hits ?? []).map((h) => String(h.name));
-    if (candidates.length === 0) return [];
-    const [counted] = await multi("facet-values", [
-      {
-        indexUid: names.docs,
-        q: "",
-        filter: [...asArray(filter), anyOf(field, candidates)],
-        facets: [field],
-        limit: 0,
-      },
-    ]);
-    const dist = counted?.facetDistribution?.[field] ?? {};
-    return sortCounts(
-      candidates.filter((c) => (dist[c] ?? 0) > 0).map((value) => ({ value, count: dist[value] ?? 0 })),
-      "count",
-    );
-  }
-  const [res] = await multi("facet-values", [
-    { indexUid: names.docs, q: "", filter, facets: [field], limit: 0 },
-  ]);
-  const needle = fold(q);
-  const values = Object.entries(res?.facetDistribution?.[field] ?? {}).map(([value, count]) => ({
-    value,
-    count,
-  }));
-  return sortCounts(needle === "" ? values : values.filter((v) => fold(v.value).includes(needle)), "count");
-}
-
-function asArray(filter: ReturnType<typeof buildFilter>): (string | string[])[] {
-  if (filter === undefined) return [];
-  return typeof filter === "string" ? [filter] : filter;
-}
-
-/** Lower case without accents, for matching typed text against values. */
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-}
-
-function sortCounts(values: FacetValue[], sort: "count" | "name"): FacetValue[] {
-  const byName = (a: FacetValue, b: FacetValue) => a.value.localeCompare(b.value);
-  return values.sort(sort === "name" ? byName : (a, b) => b.count - a.count || byName(a, b));
-}
-
-function articleQueries(names: IndexNames, id: string): MultiSearchQuery[] {
-  const of = (type: string): MultiSearchQuery => ({
-    indexUid: names.docs,
-    q: "",
-    filter: [equals("articleId", id), equals("type", type)],
-    sort: ["position:asc"],
-    limit: 10_000,
-  });
-  return [of("paragraph"), of("quote")];
-}
-
 const asString = (v: unknown): string => (typeof v === "string" ? v : "");
-
-type StoredDoc = {
-  id: string;
-  position: number;
-  paragraph: number;
-  text: string;
-  speakers?: string[];
-  speaker?: string | null;
-};
-
-function shapeArticle([paragraphs, quotes]: SearchResponse[]): ArticleView | null {
-  const first = paragraphs?.hits[0] ?? quotes?.hits[0];
-  if (!first) return null;
-  const article: Record<string, unknown> = {
-    id: first.articleId,
-    title: first.title,
-    topics: first.topics ?? [],
-  };
-  for (const key of ["source", "url", "publishedAt", "author"])
-    if (first[key] !== undefined) article[key] = first[key];
-  return {
-    article,
-    paragraphs: ((paragraphs?.hits ?? []) as StoredDoc[]).map((h) => ({
-      id: h.id,
-      position: h.position,
-      text: h.text,
-      speakers: h.speakers ?? [],
-    })),
-    quotes: ((quotes?.hits ?? []) as StoredDoc[]).map((h) => ({
-      id: h.id,
-      position: h.position,
-      paragraph: h.paragraph,
-      text: h.text,
-      speaker: h.speaker ?? null,
-    })),
-  };
-}
-
-/** Outages, timeouts, overload and a missing index are 503s; anything else is unexpected. */
-export function toAppError(err: unknown): unknown {
-  if (err instanceof AppError) return err;
-  // With a custom transport the client wraps API errors in a request error: look at the cause.
-  if (err instanceof MeilisearchRequestError && err.cause instanceof MeilisearchApiError)
-    return toAppError(err.cause);
-  if (err instanceof MeilisearchRequestTimeOutError) return new Unavailable("Search timed out", err);
-  if (err instanceof MeilisearchRequestError)
-    return new Unavailable("Search is temporarily unavailable", err);
-  if (err instanceof MeilisearchApiError) {
-    const code = err.cause?.code;
-    if (err.response.status >= 500 || code === "too_many_search_requests" || code === "index_not_found") {
-      return new Unavailable(
-        code === "index_not_found" ? "The search index is not ready" : "Search is temporarily unavailable",
-        err,
-      );
-    }
-  }
-  return err;
-}
