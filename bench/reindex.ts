@@ -28,7 +28,8 @@ try {
   });
   const timed = async (full: boolean): Promise<RunRecord> => {
     const run = await reindexer.run({ full, trigger: "cli" });
-    if (run.outcome !== "succeeded") throw new Error(`${run.mode} run ${run.outcome}: ${run.errors.join("; ")}`);
+    if (run.outcome !== "succeeded")
+      throw new Error(`${run.mode} run ${run.outcome}: ${run.errors.join("; ")}`);
     return run;
   };
   const fill = await timed(false); // the rebuild below replaces a live index, as in production

@@ -16,7 +16,12 @@ export class FetchError extends Error {
   readonly url: string;
   readonly status: number | undefined;
 
-  constructor(code: FetchErrorCode, url: string, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    code: FetchErrorCode,
+    url: string,
+    message: string,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
     super(`${url}: ${message}`, { cause: options.cause });
     this.name = "FetchError";
     this.code = code;
@@ -117,7 +122,8 @@ async function fetchFollowing(start: string, opts: FetchOptions): Promise<Fetche
     const location = res.headers.get("location");
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel();
-      if (hop >= opts.maxRedirects) throw new FetchError("too_many_redirects", start, `more than ${opts.maxRedirects} redirects`);
+      if (hop >= opts.maxRedirects)
+        throw new FetchError("too_many_redirects", start, `more than ${opts.maxRedirects} redirects`);
       url = checkUrl(new URL(location, url).href).href;
       continue;
     }
@@ -135,7 +141,11 @@ async function request(url: string, opts: FetchOptions, signal: AbortSignal): Pr
     return await fetch(url, {
       redirect: "manual",
       signal,
-      headers: { "user-agent": opts.userAgent, accept: "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5" },
+      headers: {
+        "user-agent": opts.userAgent,
+        accept:
+          "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5",
+      },
     });
   } catch (cause) {
     throw abortOr(cause, url, opts);

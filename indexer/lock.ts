@@ -30,7 +30,11 @@ export class LockHeldError extends Error {
   override name = "LockHeldError";
 
   constructor(readonly holder: LockHolder | null) {
-    super(holder ? `another run holds the lock (${holder.owner}, pid ${holder.pid} on ${holder.host}, since ${holder.acquiredAt})` : "another run is taking the lock");
+    super(
+      holder
+        ? `another run holds the lock (${holder.owner}, pid ${holder.pid} on ${holder.host}, since ${holder.acquiredAt})`
+        : "another run is taking the lock",
+    );
   }
 }
 
@@ -129,7 +133,12 @@ async function tryCreate(client: Meilisearch, base: string): Promise<boolean> {
   }
 }
 
-async function writeHolder(client: Meilisearch, base: string, options: LockOptions, now: () => number): Promise<LockHolder> {
+async function writeHolder(
+  client: Meilisearch,
+  base: string,
+  options: LockOptions,
+  now: () => number,
+): Promise<LockHolder> {
   const t = now();
   const holder: LockHolder = {
     token: randomBytes(8).toString("hex"),
@@ -140,7 +149,10 @@ async function writeHolder(client: Meilisearch, base: string, options: LockOptio
     acquiredAt: new Date(t).toISOString(),
     expiresAt: new Date(t + options.ttlMs).toISOString(),
   };
-  await awaitTask(client.index(lockIndex(base)).addDocuments([{ id: HOLDER_ID, ...holder }]), "write lock holder");
+  await awaitTask(
+    client.index(lockIndex(base)).addDocuments([{ id: HOLDER_ID, ...holder }]),
+    "write lock holder",
+  );
   return holder;
 }
 
@@ -148,7 +160,10 @@ async function writeHolder(client: Meilisearch, base: string, options: LockOptio
 async function breakLock(client: Meilisearch, base: string, stale: LockState): Promise<void> {
   const generation = stale.holder?.token ?? `c${stale.createdAt}`;
   try {
-    await awaitTask(client.updateIndex(lockIndex(base), { uid: `${brokenPrefix(base)}${generation}` }), "break stale lock");
+    await awaitTask(
+      client.updateIndex(lockIndex(base), { uid: `${brokenPrefix(base)}${generation}` }),
+      "break stale lock",
+    );
   } catch (err) {
     if (!(err instanceof TaskFailedError)) throw err;
   }
@@ -174,9 +189,12 @@ class HeldLock implements RunLock {
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {
-    this.timer = setInterval(() => {
-      this.renewing = this.renew().catch(() => undefined);
-    }, Math.max(200, Math.floor(ttlMs / 3)));
+    this.timer = setInterval(
+      () => {
+        this.renewing = this.renew().catch(() => undefined);
+      },
+      Math.max(200, Math.floor(ttlMs / 3)),
+    );
     this.timer.unref();
   }
 

@@ -4,7 +4,15 @@ import { applySettings, indexNames } from "../src/meili/settings.js";
 import { awaitTask } from "../src/meili/tasks.js";
 import { equals } from "../src/search/filters.js";
 import type { IndexedArticle, ReadArticle, ReindexPlan } from "./reindex-plan.js";
-import { copyArticles, deleteIndexIfPresent, indexExists, loadInventory, pushRead, removeArticles, type WriteCounts } from "./reindex-store.js";
+import {
+  copyArticles,
+  deleteIndexIfPresent,
+  indexExists,
+  loadInventory,
+  pushRead,
+  removeArticles,
+  type WriteCounts,
+} from "./reindex-store.js";
 
 /** Base name of the index a rebuild of `base` builds before swapping it in. */
 export const nextBase = (base: string): string => `${base}_next`;
@@ -17,8 +25,12 @@ export class RebuildCheckError extends Error {
 /** Deletes a half-built `<base>_next` left by a killed run (call only while holding the run lock). */
 export async function cleanHalfBuilt(client: Meilisearch, base: string): Promise<boolean> {
   const names = indexNames(nextBase(base));
-  const present = await Promise.all([names.docs, names.speakers].map(async (uid) => ((await indexExists(client, uid)) ? uid : null)));
-  const deleted = await Promise.all(present.map(async (uid) => (uid ? deleteIndexIfPresent(client, uid) : false)));
+  const present = await Promise.all(
+    [names.docs, names.speakers].map(async (uid) => ((await indexExists(client, uid)) ? uid : null)),
+  );
+  const deleted = await Promise.all(
+    present.map(async (uid) => (uid ? deleteIndexIfPresent(client, uid) : false)),
+  );
   return deleted.some(Boolean);
 }
 
@@ -37,14 +49,25 @@ export interface RebuildInput {
  * from the live index), checks it, swaps it in, then deletes the retired index. Throws before the swap
  * on any failure, leaving the live index untouched.
  */
-export async function rebuildAndSwap(client: Meilisearch, base: string, input: RebuildInput): Promise<WriteCounts> {
+export async function rebuildAndSwap(
+  client: Meilisearch,
+  base: string,
+  input: RebuildInput,
+): Promise<WriteCounts> {
   const next = nextBase(base);
   await cleanHalfBuilt(client, base);
   let written: number;
   try {
     await applySettings(client, next);
     const pushed = await pushRead(client, next, input.plan.read, input.onProgress);
-    written = pushed.added + (await copyArticles(client, base, next, input.plan.kept.map((k) => k.articleId)));
+    written =
+      pushed.added +
+      (await copyArticles(
+        client,
+        base,
+        next,
+        input.plan.kept.map((k) => k.articleId),
+      ));
     await checkNewIndex(client, next, input.plan.read, input.plan.read.length + input.plan.kept.length);
     input.assertStillOwner();
   } catch (err) {
@@ -62,7 +85,12 @@ export async function rebuildAndSwap(client: Meilisearch, base: string, input: R
  * The checks a new index must pass before it goes live: every article in it (one paragraph at
  * position 0 each), as many as expected, and a real search for a word of an article's title finds it.
  */
-export async function checkNewIndex(client: Meilisearch, base: string, read: ReadArticle[], expectedArticles: number): Promise<void> {
+export async function checkNewIndex(
+  client: Meilisearch,
+  base: string,
+  read: ReadArticle[],
+  expectedArticles: number,
+): Promise<void> {
   const uid = indexNames(base).docs;
   // Facet counts are exact (hit totals stop at maxTotalHits): one paragraph at position 0 per article.
   const res = await client.index(uid).search("", { filter: "position = 0", facets: ["type"], limit: 0 });
@@ -70,13 +98,19 @@ export async function checkNewIndex(client: Meilisearch, base: string, read: Rea
   if (articles !== expectedArticles) {
     throw new RebuildCheckError(`new index holds ${articles} articles, expected ${expectedArticles}`);
   }
-  if (expectedArticles === 0) throw new RebuildCheckError("new index is empty: refusing to swap an empty index in");
+  if (expectedArticles === 0)
+    throw new RebuildCheckError("new index is empty: refusing to swap an empty index in");
   const sample = read[Math.floor(read.length / 2)];
   if (!sample) return;
   const word = sampleWord(sample.article.title || sample.article.paragraphs[0] || "");
   if (!word) return;
-  const hits = await client.index(uid).search(word, { filter: equals("articleId", sample.article.id), limit: 1 });
-  if (hits.hits.length === 0) throw new RebuildCheckError(`sample search for "${word}" does not find article ${sample.article.id} in the new index`);
+  const hits = await client
+    .index(uid)
+    .search(word, { filter: equals("articleId", sample.article.id), limit: 1 });
+  if (hits.hits.length === 0)
+    throw new RebuildCheckError(
+      `sample search for "${word}" does not find article ${sample.article.id} in the new index`,
+    );
 }
 
 /** The longest plain word of `text` (letters only), a good search probe. */
@@ -94,8 +128,15 @@ async function swapIn(client: Meilisearch, base: string, next: string): Promise<
   const live = indexNames(base);
   const fresh = indexNames(next);
   const pairs = await Promise.all(
-    ([[live.docs, fresh.docs], [live.speakers, fresh.speakers]] as const).map(async ([to, from]) =>
-      (await indexExists(client, to)) ? { indexes: [to, from] as [string, string], rename: false } : { indexes: [from, to] as [string, string], rename: true },
+    (
+      [
+        [live.docs, fresh.docs],
+        [live.speakers, fresh.speakers],
+      ] as const
+    ).map(async ([to, from]) =>
+      (await indexExists(client, to))
+        ? { indexes: [to, from] as [string, string], rename: false }
+        : { indexes: [from, to] as [string, string], rename: true },
     ),
   );
   await awaitTask(client.swapIndexes(pairs), `swap ${fresh.docs} into ${live.docs}`);
@@ -108,10 +149,17 @@ async function swapIn(client: Meilisearch, base: string, next: string): Promise<
  * (Meilisearch runs them before the swap). Compare the retired index with the snapshot taken at the start:
  * every article added, changed or removed since then is copied into (or removed from) the new live index.
  */
-async function replayLateWrites(client: Meilisearch, base: string, retired: string, before: Map<string, IndexedArticle>): Promise<void> {
+async function replayLateWrites(
+  client: Meilisearch,
+  base: string,
+  retired: string,
+  before: Map<string, IndexedArticle>,
+): Promise<void> {
   if (!(await indexExists(client, indexNames(retired).docs))) return;
   const after = await loadInventory(client, retired);
-  const touched = [...after.values()].filter((a) => before.get(a.articleId)?.revision !== a.revision).map((a) => a.articleId);
+  const touched = [...after.values()]
+    .filter((a) => before.get(a.articleId)?.revision !== a.revision)
+    .map((a) => a.articleId);
   const removed = [...before.keys()].filter((id) => !after.has(id));
   if (touched.length > 0) await copyArticles(client, retired, base, touched);
   if (removed.length > 0) await removeArticles(client, base, removed);

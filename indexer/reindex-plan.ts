@@ -43,7 +43,11 @@ export interface SourcePolicy {
  * that gave it was read successfully (with pruning on), it is not there any more, and the file or page
  * it came from was not merely skipped as unreadable. Everything else not read is kept.
  */
-export function planRun(reads: SourceRead[], indexed: Map<string, IndexedArticle>, policy: Map<string, SourcePolicy>): ReindexPlan {
+export function planRun(
+  reads: SourceRead[],
+  indexed: Map<string, IndexedArticle>,
+  policy: Map<string, SourcePolicy>,
+): ReindexPlan {
   const plan: ReindexPlan = { read: [], relabel: [], removed: [], kept: [], duplicates: [] };
   const seen = new Set<string>();
   for (const source of reads) {
@@ -57,7 +61,11 @@ export function planRun(reads: SourceRead[], indexed: Map<string, IndexedArticle
       const item = classify(article, source.name, indexed.get(article.id));
       plan.read.push(item);
       const before = indexed.get(article.id);
-      if (item.status === "unchanged" && (before?.sourceName !== source.name || before.origin !== article.origin)) plan.relabel.push(item);
+      if (
+        item.status === "unchanged" &&
+        (before?.sourceName !== source.name || before.origin !== article.origin)
+      )
+        plan.relabel.push(item);
     }
   }
   const readable = new Map(reads.map((r) => [r.name, r.ok ? new Set(r.skipped.map((s) => s.path)) : null]));
@@ -65,7 +73,8 @@ export function planRun(reads: SourceRead[], indexed: Map<string, IndexedArticle
     if (seen.has(entry.articleId)) continue;
     const skippedPaths = entry.sourceName === undefined ? null : readable.get(entry.sourceName);
     const prune = entry.sourceName !== undefined && (policy.get(entry.sourceName)?.prune ?? true);
-    const removable = skippedPaths != null && prune && !(entry.origin !== undefined && skippedPaths.has(entry.origin));
+    const removable =
+      skippedPaths != null && prune && !(entry.origin !== undefined && skippedPaths.has(entry.origin));
     (removable ? plan.removed : plan.kept).push(entry);
   }
   return plan;
@@ -78,7 +87,19 @@ function classify(article: Article, sourceName: string, before: IndexedArticle |
 }
 
 /** Article counts of a plan, as run records show them. */
-export function planCounts(plan: ReindexPlan): { seen: number; new: number; changed: number; unchanged: number; removed: number } {
+export function planCounts(plan: ReindexPlan): {
+  seen: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+} {
   const count = (s: ReadArticle["status"]) => plan.read.filter((r) => r.status === s).length;
-  return { seen: plan.read.length, new: count("new"), changed: count("changed"), unchanged: count("unchanged"), removed: plan.removed.length };
+  return {
+    seen: plan.read.length,
+    new: count("new"),
+    changed: count("changed"),
+    unchanged: count("unchanged"),
+    removed: plan.removed.length,
+  };
 }

@@ -48,7 +48,12 @@ export async function loadInventory(client: Meilisearch, base: string): Promise<
   for (let offset = 0; ; offset += PAGE) {
     const page = await client
       .index(uid)
-      .getDocuments<IndexedArticle>({ filter: "position = 0", fields: ["articleId", "revision", "sourceName", "origin"], limit: PAGE, offset });
+      .getDocuments<IndexedArticle>({
+        filter: "position = 0",
+        fields: ["articleId", "revision", "sourceName", "origin"],
+        limit: PAGE,
+        offset,
+      });
     for (const d of page.results) if (!out.has(d.articleId)) out.set(d.articleId, d);
     if (page.results.length < PAGE) break;
   }
@@ -107,23 +112,37 @@ function toArticleDocs({ article, revision, sourceName }: ReadArticle): ArticleD
 
 /** Sets source and origin on every document of unchanged articles (a partial update: nothing re-chunked). */
 export async function relabel(client: Meilisearch, base: string, items: ReadArticle[]): Promise<void> {
-  const labels = new Map(items.map((r) => [r.article.id, { sourceName: r.sourceName, origin: r.article.origin }]));
+  const labels = new Map(
+    items.map((r) => [r.article.id, { sourceName: r.sourceName, origin: r.article.origin }]),
+  );
   const index = client.index(indexNames(base).docs);
   for (const ids of chunks([...labels.keys()], FILTER_BATCH)) {
-    const docs = await fetchDocs<{ id: string; articleId: string }>(client, indexNames(base).docs, ids, ["id", "articleId"]);
+    const docs = await fetchDocs<{ id: string; articleId: string }>(client, indexNames(base).docs, ids, [
+      "id",
+      "articleId",
+    ]);
     const updates = docs.map((d) => ({ id: d.id, ...labels.get(d.articleId) }));
     if (updates.length > 0) await awaitTask(index.updateDocuments(updates), `relabel documents of ${base}`);
   }
 }
 
 /** Deletes every document of `articleIds` from `base` and recounts their speakers; returns documents deleted. */
-export async function removeArticles(client: Meilisearch, base: string, articleIds: string[]): Promise<number> {
+export async function removeArticles(
+  client: Meilisearch,
+  base: string,
+  articleIds: string[],
+): Promise<number> {
   const uid = indexNames(base).docs;
   let deleted = 0;
   for (const ids of chunks(articleIds, FILTER_BATCH)) {
-    const speakers = (await fetchDocs<{ speakers?: string[] }>(client, uid, ids, ["speakers"])).flatMap((d) => d.speakers ?? []);
-    const task = await awaitTask(client.index(uid).deleteDocuments({ filter: anyOf("articleId", ids) }), `delete removed articles from ${uid}`);
-    deleted += Number((task.details)?.deletedDocuments ?? 0);
+    const speakers = (await fetchDocs<{ speakers?: string[] }>(client, uid, ids, ["speakers"])).flatMap(
+      (d) => d.speakers ?? [],
+    );
+    const task = await awaitTask(
+      client.index(uid).deleteDocuments({ filter: anyOf("articleId", ids) }),
+      `delete removed articles from ${uid}`,
+    );
+    deleted += Number(task.details?.deletedDocuments ?? 0);
     await refreshSpeakers(client, base, speakers);
   }
   return deleted;
@@ -133,17 +152,26 @@ export async function removeArticles(client: Meilisearch, base: string, articleI
  * Copies every document of `articleIds` from base `from` to base `to` as they are, then drops documents in
  * `to` of those articles that `from` does not have (other revision, or article gone), and recounts speakers.
  */
-export async function copyArticles(client: Meilisearch, from: string, to: string, articleIds: string[]): Promise<number> {
+export async function copyArticles(
+  client: Meilisearch,
+  from: string,
+  to: string,
+  articleIds: string[],
+): Promise<number> {
   let copied = 0;
   const target = client.index(indexNames(to).docs);
   for (const ids of chunks(articleIds, FILTER_BATCH)) {
     const docs = await fetchDocs<Doc>(client, indexNames(from).docs, ids);
     const speakers = new Set(docs.flatMap((d) => d.speakers ?? []));
-    const before = await fetchDocs<{ id: string; speakers?: string[] }>(client, indexNames(to).docs, ids, ["id", "speakers"]);
+    const before = await fetchDocs<{ id: string; speakers?: string[] }>(client, indexNames(to).docs, ids, [
+      "id",
+      "speakers",
+    ]);
     for (const d of before) for (const s of d.speakers ?? []) speakers.add(s);
     const keep = new Set(docs.map((d) => d.id));
     const drop = before.map((d) => d.id).filter((id) => !keep.has(id));
-    if (docs.length > 0) await awaitTask(target.addDocuments(docs, { primaryKey: "id" }), `copy documents into ${to}`);
+    if (docs.length > 0)
+      await awaitTask(target.addDocuments(docs, { primaryKey: "id" }), `copy documents into ${to}`);
     if (drop.length > 0) await awaitTask(target.deleteDocuments(drop), `drop documents from ${to}`);
     await refreshSpeakers(client, to, speakers);
     copied += docs.length;
@@ -152,11 +180,21 @@ export async function copyArticles(client: Meilisearch, from: string, to: string
 }
 
 /** Every document (or only `fields`) of `articleIds` in index `uid`. */
-export async function fetchDocs<T extends object>(client: Meilisearch, uid: string, articleIds: string[], fields?: string[]): Promise<T[]> {
+export async function fetchDocs<T extends object>(
+  client: Meilisearch,
+  uid: string,
+  articleIds: string[],
+  fields?: string[],
+): Promise<T[]> {
   const out: T[] = [];
   if (articleIds.length === 0) return out;
   for (let offset = 0; ; offset += PAGE) {
-    const query: DocumentsQuery = { filter: anyOf("articleId", articleIds), limit: PAGE, offset, ...(fields ? { fields } : {}) };
+    const query: DocumentsQuery = {
+      filter: anyOf("articleId", articleIds),
+      limit: PAGE,
+      offset,
+      ...(fields ? { fields } : {}),
+    };
     const page = await client.index(uid).getDocuments(query);
     out.push(...(page.results as T[]));
     if (page.results.length < PAGE) return out;

@@ -71,17 +71,32 @@ export class Reindexer {
   /** Takes the lock and starts a run; throws `LockHeldError` at once when another run holds it. */
   async start(request: RunRequest): Promise<StartedRun> {
     const record = newRun(request.full ? "full" : "incremental", request.trigger);
-    const lock = await acquireLock(this.deps.client, this.deps.base, { ttlMs: this.deps.config.lockTtlMs, owner: request.trigger, runId: record.id });
+    const lock = await acquireLock(this.deps.client, this.deps.base, {
+      ttlMs: this.deps.config.lockTtlMs,
+      owner: request.trigger,
+      runId: record.id,
+    });
     this.current = record;
     const done = (async () => {
       // The "running" record is written alongside the run, not before it: Meilisearch tasks can be slow on a busy host.
-      const saved = this.runs.save({ ...record }).catch((err: unknown) => this.deps.log?.warn({ err: (err as Error).message }, "could not store the run record"));
+      const saved = this.runs
+        .save({ ...record })
+        .catch((err: unknown) =>
+          this.deps.log?.warn({ err: (err as Error).message }, "could not store the run record"),
+        );
       try {
         const run = await this.execute(record, lock, request.onProgress ?? (() => undefined));
         await saved;
         return await this.finish(run);
       } finally {
-        await lock.release().catch((err: unknown) => this.deps.log?.warn({ err: (err as Error).message }, "could not release the run lock; it will expire"));
+        await lock
+          .release()
+          .catch((err: unknown) =>
+            this.deps.log?.warn(
+              { err: (err as Error).message },
+              "could not release the run lock; it will expire",
+            ),
+          );
         this.current = null; // only now: no longer running means the lock is free too
       }
     })();
@@ -93,26 +108,46 @@ export class Reindexer {
     return (await this.start(request)).done;
   }
 
-  private async execute(run: RunRecord, lock: RunLock, onProgress: (p: Progress) => void): Promise<RunRecord> {
+  private async execute(
+    run: RunRecord,
+    lock: RunLock,
+    onProgress: (p: Progress) => void,
+  ): Promise<RunRecord> {
     const { client, base, log } = this.deps;
     log?.info({ run: run.id, mode: run.mode, trigger: run.trigger }, "reindex started");
     try {
       await this.runs.markAbandoned(run.id);
-      if (await cleanHalfBuilt(client, base)) log?.info({ run: run.id }, "removed a half-built index left by an interrupted rebuild");
+      if (await cleanHalfBuilt(client, base))
+        log?.info({ run: run.id }, "removed a half-built index left by an interrupted rebuild");
       if (run.mode === "incremental" && !(await indexExists(client, base))) await applySettings(client, base);
       const before = await loadInventory(client, base);
       onProgress({ phase: "read", done: 0, total: this.deps.config.sources.length });
-      const reads = await readSources(this.deps.config.sources, { fetcher: this.fetcher, defaultPaths: this.deps.defaultPaths });
-      const plan = planRun(reads, before, new Map(this.deps.config.sources.map((s) => [s.name, { prune: s.prune ?? true }])));
+      const reads = await readSources(this.deps.config.sources, {
+        fetcher: this.fetcher,
+        defaultPaths: this.deps.defaultPaths,
+      });
+      const plan = planRun(
+        reads,
+        before,
+        new Map(this.deps.config.sources.map((s) => [s.name, { prune: s.prune ?? true }])),
+      );
       recordReads(run, reads, plan);
       const total = plan.read.filter((r) => run.mode === "full" || r.status !== "unchanged").length;
       const progress = (done: number) => onProgress({ phase: "write", done, total });
       progress(0);
       const assertOwner = () => {
-        if (lock.lost) throw new Error("the run lock was taken over by another process (this run stalled past its expiry)");
+        if (lock.lost)
+          throw new Error(
+            "the run lock was taken over by another process (this run stalled past its expiry)",
+          );
       };
       if (run.mode === "full") {
-        const written = await rebuildAndSwap(client, base, { plan, before, onProgress: progress, assertStillOwner: assertOwner });
+        const written = await rebuildAndSwap(client, base, {
+          plan,
+          before,
+          onProgress: progress,
+          assertStillOwner: assertOwner,
+        });
         run.counts.docsAdded = written.added;
         run.counts.docsDeleted = written.deleted;
       } else {
@@ -129,12 +164,20 @@ export class Reindexer {
     return run;
   }
 
-  private async applyIncremental(run: RunRecord, plan: ReindexPlan, progress: (done: number) => void): Promise<void> {
+  private async applyIncremental(
+    run: RunRecord,
+    plan: ReindexPlan,
+    progress: (done: number) => void,
+  ): Promise<void> {
     const { client, base } = this.deps;
     const changed = plan.read.filter((r) => r.status !== "unchanged");
     const pushed = await pushRead(client, base, changed, progress);
     await relabel(client, base, plan.relabel);
-    const deleted = await removeArticles(client, base, plan.removed.map((r) => r.articleId));
+    const deleted = await removeArticles(
+      client,
+      base,
+      plan.removed.map((r) => r.articleId),
+    );
     run.counts.docsAdded = pushed.added;
     run.counts.docsDeleted = pushed.deleted + deleted;
   }
@@ -149,19 +192,30 @@ export class Reindexer {
     } catch (err) {
       this.deps.log?.warn({ run: run.id, err: (err as Error).message }, "could not store the run record");
     }
-    this.deps.log?.info({ run: run.id, outcome: run.outcome, durationMs: run.durationMs, counts: run.counts, errors: run.errors }, "reindex finished");
+    this.deps.log?.info(
+      {
+        run: run.id,
+        outcome: run.outcome,
+        durationMs: run.durationMs,
+        counts: run.counts,
+        errors: run.errors,
+      },
+      "reindex finished",
+    );
     return run;
   }
 }
 
 /** Copies what the sources gave and what the plan decided into the run record. */
 function recordReads(run: RunRecord, reads: SourceRead[], plan: ReindexPlan): void {
-  run.sources = reads.map(
-    (r): SourceOutcome =>
-      r.ok
-        ? { name: r.name, ok: true, articles: r.articles.length, skipped: r.skipped }
-        : { name: r.name, ok: false, articles: 0, skipped: [], error: r.error },
+  run.sources = reads.map((r): SourceOutcome =>
+    r.ok
+      ? { name: r.name, ok: true, articles: r.articles.length, skipped: r.skipped }
+      : { name: r.name, ok: false, articles: 0, skipped: [], error: r.error },
   );
   Object.assign(run.counts, planCounts(plan));
-  for (const d of plan.duplicates) run.errors.push(`article ${d.articleId} from source ${d.source} ignored: an earlier source gave the same id`);
+  for (const d of plan.duplicates)
+    run.errors.push(
+      `article ${d.articleId} from source ${d.source} ignored: an earlier source gave the same id`,
+    );
 }

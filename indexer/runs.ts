@@ -47,7 +47,15 @@ export interface RunRecord {
 }
 
 /** Counts of a run that has not counted anything yet. */
-export const zeroCounts = (): RunCounts => ({ seen: 0, new: 0, changed: 0, unchanged: 0, removed: 0, docsAdded: 0, docsDeleted: 0 });
+export const zeroCounts = (): RunCounts => ({
+  seen: 0,
+  new: 0,
+  changed: 0,
+  unchanged: 0,
+  removed: 0,
+  docsAdded: 0,
+  docsDeleted: 0,
+});
 
 /** Index name of the run records of base index `base`. */
 export const runsIndex = (base: string): string => `${base}_runs`;
@@ -84,10 +92,16 @@ export class RunStore {
 
   private ensure(): Promise<void> {
     this.ready ??= (async () => {
-      await awaitTask(this.client.createIndex(runsIndex(this.base), { primaryKey: "id" }), "create runs index").catch((err: unknown) => {
+      await awaitTask(
+        this.client.createIndex(runsIndex(this.base), { primaryKey: "id" }),
+        "create runs index",
+      ).catch((err: unknown) => {
         if (!(err instanceof TaskFailedError && err.code === "index_already_exists")) throw err;
       });
-      await awaitTask(this.index.updateSettings({ sortableAttributes: ["startedMs"], filterableAttributes: ["outcome"] }), "runs index settings");
+      await awaitTask(
+        this.index.updateSettings({ sortableAttributes: ["startedMs"], filterableAttributes: ["outcome"] }),
+        "runs index settings",
+      );
     })().catch((err: unknown) => {
       this.ready = undefined;
       throw err;
@@ -112,17 +126,27 @@ export class RunStore {
   async markAbandoned(exceptId: string): Promise<number> {
     await this.ensure();
     const res = await this.index.search("", { filter: 'outcome = "running"', limit: 1000 });
-    const dead = (res.hits).filter((r) => r.id !== exceptId);
+    const dead = res.hits.filter((r) => r.id !== exceptId);
     if (dead.length === 0) return 0;
     const note = "the process running it stopped before it finished";
-    await awaitTask(this.index.updateDocuments(dead.map((r) => ({ id: r.id, outcome: "abandoned" as const, errors: [...r.errors, note] }))), "mark abandoned runs");
+    await awaitTask(
+      this.index.updateDocuments(
+        dead.map((r) => ({ id: r.id, outcome: "abandoned" as const, errors: [...r.errors, note] })),
+      ),
+      "mark abandoned runs",
+    );
     return dead.length;
   }
 
   /** Deletes all but the newest `keep` records. */
   async prune(): Promise<void> {
     await this.ensure();
-    const res = await this.index.search("", { sort: ["startedMs:desc"], offset: this.keep, limit: 1000, attributesToRetrieve: ["id"] });
+    const res = await this.index.search("", {
+      sort: ["startedMs:desc"],
+      offset: this.keep,
+      limit: 1000,
+      attributesToRetrieve: ["id"],
+    });
     const ids = res.hits.map((h) => h.id);
     if (ids.length > 0) await awaitTask(this.index.deleteDocuments(ids), "prune old runs");
   }

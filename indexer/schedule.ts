@@ -19,7 +19,8 @@ export class ScheduleError extends Error {
 }
 
 /** Whether `pattern` turns scheduling off. */
-export const isOff = (pattern: string): boolean => ["off", "false", "0", "no", "none", "disabled"].includes(pattern.trim().toLowerCase());
+export const isOff = (pattern: string): boolean =>
+  ["off", "false", "0", "no", "none", "disabled"].includes(pattern.trim().toLowerCase());
 
 /**
  * Starts incremental runs on `pattern` (null when it is `off`). A tick while this process still runs one
@@ -33,7 +34,9 @@ export function startSchedule(pattern: string, reindexer: Reindexer, log?: Logge
       await runScheduled(reindexer, log);
     });
   } catch (err) {
-    throw new ScheduleError(`REINDEX_CRON: "${pattern}" is not a valid cron pattern (${(err as Error).message}); use e.g. "*/15 * * * *" or "off"`);
+    throw new ScheduleError(
+      `REINDEX_CRON: "${pattern}" is not a valid cron pattern (${(err as Error).message}); use e.g. "*/15 * * * *" or "off"`,
+    );
   }
   log?.info({ pattern, next: job.nextRun()?.toISOString() }, "reindex scheduled");
   return { nextRun: () => job.nextRun(), stop: () => job.stop() };
@@ -44,7 +47,8 @@ export async function runScheduled(reindexer: Reindexer, log?: Logger): Promise<
   try {
     await reindexer.run({ trigger: "schedule" });
   } catch (err) {
-    if (err instanceof LockHeldError) log?.info({ reason: err.message }, "scheduled reindex skipped: another run is going on");
+    if (err instanceof LockHeldError)
+      log?.info({ reason: err.message }, "scheduled reindex skipped: another run is going on");
     else log?.error({ err: (err as Error).message }, "scheduled reindex could not start");
   }
 }
@@ -56,8 +60,18 @@ export interface Reindexing {
 }
 
 /** Loads the sources config and starts the schedule; throws `SourcesConfigError` or `ScheduleError` on bad config. */
-export async function startReindexing(config: Config, client: Meilisearch, log?: Logger): Promise<Reindexing> {
+export async function startReindexing(
+  config: Config,
+  client: Meilisearch,
+  log?: Logger,
+): Promise<Reindexing> {
   const reindexConfig = await loadReindexConfig(config);
-  const reindexer = new Reindexer({ client, base: config.INDEX_NAME, config: reindexConfig, defaultPaths: config.ARTICLES_DIR, ...(log ? { log } : {}) });
+  const reindexer = new Reindexer({
+    client,
+    base: config.INDEX_NAME,
+    config: reindexConfig,
+    defaultPaths: config.ARTICLES_DIR,
+    ...(log ? { log } : {}),
+  });
   return { reindexer, schedule: startSchedule(config.REINDEX_CRON, reindexer, log) };
 }

@@ -9,10 +9,27 @@ const name = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "only A-Z a-z 0-9 - _ (at
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 const sourceSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("dir"), name, paths: z.array(z.string().min(1)).min(1).optional(), prune: z.boolean().optional() }),
-  z.strictObject({ kind: z.literal("feed"), name, url: httpUrl, maxItems: z.int().min(1).max(10_000).optional(), prune: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal("dir"),
+    name,
+    paths: z.array(z.string().min(1)).min(1).optional(),
+    prune: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("feed"),
+    name,
+    url: httpUrl,
+    maxItems: z.int().min(1).max(10_000).optional(),
+    prune: z.boolean().optional(),
+  }),
   z
-    .strictObject({ kind: z.literal("urls"), name, urls: z.array(httpUrl).optional(), list: z.string().min(1).optional(), prune: z.boolean().optional() })
+    .strictObject({
+      kind: z.literal("urls"),
+      name,
+      urls: z.array(httpUrl).optional(),
+      list: z.string().min(1).optional(),
+      prune: z.boolean().optional(),
+    })
     .refine((s) => s.urls !== undefined || s.list !== undefined, { error: "give `urls` or `list`" }),
 ]);
 
@@ -21,11 +38,16 @@ const fileSchema = z.strictObject({
   sources: z
     .array(sourceSchema)
     .min(1)
-    .refine((list) => new Set(list.map((s) => s.name)).size === list.length, { error: "source names must be unique" }),
+    .refine((list) => new Set(list.map((s) => s.name)).size === list.length, {
+      error: "source names must be unique",
+    }),
   fetch: z
     .strictObject({
       timeoutMs: z.int().min(100).max(300_000),
-      maxBytes: z.int().min(1024).max(100 * 1024 * 1024),
+      maxBytes: z
+        .int()
+        .min(1024)
+        .max(100 * 1024 * 1024),
       perHostConcurrency: z.int().min(1).max(32),
       maxRedirects: z.int().min(0).max(5),
       retries: z.int().min(0).max(10),
@@ -64,18 +86,27 @@ export const DEFAULT_FILE = { sources: [{ kind: "dir", name: "default" }] };
 export function parseReindexConfig(json: unknown, where: string): ReindexConfig {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  - ${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `  - ${i.path.map(String).join(".") || "(root)"}: ${i.message}`,
+    );
     throw new SourcesConfigError(`Invalid re-indexing config in ${where}:\n${problems.join("\n")}`);
   }
   const { sources, fetch, runs } = parsed.data;
-  return { sources, fetch: { ...DEFAULT_FETCH_OPTIONS, ...fetch }, lockTtlMs: runs.lockTtlSeconds * 1000, keepRuns: runs.keep };
+  return {
+    sources,
+    fetch: { ...DEFAULT_FETCH_OPTIONS, ...fetch },
+    lockTtlMs: runs.lockTtlSeconds * 1000,
+    keepRuns: runs.keep,
+  };
 }
 
 /**
  * Loads `config.ONRECORD_CONFIG` (a missing file means the default: one folder source on ARTICLES_DIR),
  * then lets `REINDEX_SOURCES` (a JSON array of sources) replace its source list.
  */
-export async function loadReindexConfig(config: Pick<Config, "ONRECORD_CONFIG" | "REINDEX_SOURCES">): Promise<ReindexConfig> {
+export async function loadReindexConfig(
+  config: Pick<Config, "ONRECORD_CONFIG" | "REINDEX_SOURCES">,
+): Promise<ReindexConfig> {
   const path = config.ONRECORD_CONFIG;
   let json: unknown = DEFAULT_FILE;
   let where = "the built-in default";
@@ -98,6 +129,8 @@ function parseJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new SourcesConfigError(`Invalid re-indexing config in ${where}: not valid JSON (${(err as Error).message})`);
+    throw new SourcesConfigError(
+      `Invalid re-indexing config in ${where}: not valid JSON (${(err as Error).message})`,
+    );
   }
 }

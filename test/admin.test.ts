@@ -45,13 +45,31 @@ describe("admin routes", () => {
   async function app(env: Record<string, string>): Promise<{ app: Express; reindexer: Reindexer }> {
     const { client, url, masterKey } = await testMeili();
     const base = await freshIndex("admin");
-    const config = loadConfig({ MEILI_URL: url, MEILI_MASTER_KEY: masterKey, INDEX_NAME: base, RATE_LIMIT_PER_MINUTE: "0", ...env });
-    const reindexConfig = parseReindexConfig({ sources: [{ kind: "feed", name: "wire", url: `${server.url}/feed.xml` }] }, "test");
-    const reindexer = new Reindexer({ client, base, config: reindexConfig, defaultPaths: [], fetcher: createFetcher({ retries: 0 }) });
+    const config = loadConfig({
+      MEILI_URL: url,
+      MEILI_MASTER_KEY: masterKey,
+      INDEX_NAME: base,
+      RATE_LIMIT_PER_MINUTE: "0",
+      ...env,
+    });
+    const reindexConfig = parseReindexConfig(
+      { sources: [{ kind: "feed", name: "wire", url: `${server.url}/feed.xml` }] },
+      "test",
+    );
+    const reindexer = new Reindexer({
+      client,
+      base,
+      config: reindexConfig,
+      defaultPaths: [],
+      fetcher: createFetcher({ retries: 0 }),
+    });
     schedule?.stop();
     schedule = startSchedule("0 0 1 1 *", reindexer);
     const search = createSearchService({ client, index: base });
-    return { app: createApp({ search, config, log: createLogger("silent"), admin: { reindexer, schedule } }), reindexer };
+    return {
+      app: createApp({ search, config, log: createLogger("silent"), admin: { reindexer, schedule } }),
+      reindexer,
+    };
   }
 
   describe("without ADMIN_TOKEN", () => {
@@ -76,8 +94,14 @@ describe("admin routes", () => {
       assert.equal(none.status, 401);
       assert.equal(body(none).error.code, "unauthorized");
       assert.match(String(none.headers["www-authenticate"]), /^Bearer/);
-      assert.equal((await request(a).get("/api/admin/runs").set("Authorization", `Bearer ${TOKEN}x`)).status, 401);
-      assert.equal((await request(a).post("/api/admin/reindex").set("Authorization", `Basic ${TOKEN}`).send({})).status, 401);
+      assert.equal(
+        (await request(a).get("/api/admin/runs").set("Authorization", `Bearer ${TOKEN}x`)).status,
+        401,
+      );
+      assert.equal(
+        (await request(a).post("/api/admin/reindex").set("Authorization", `Basic ${TOKEN}`).send({})).status,
+        401,
+      );
     });
 
     it("starts a run with 202 and its id, refuses a second one with 409 while it runs, then lists it", async () => {
@@ -107,7 +131,11 @@ describe("admin routes", () => {
       assert.equal(runs[0]?.trigger, "api");
       assert.equal(runs[0]?.counts.seen, 1);
       while (reindexer.running) await new Promise((r) => setTimeout(r, 100)); // the lock is released after the record
-      assert.equal((await request(a).post("/api/admin/reindex").set(auth).send({})).status, 202, "free again after the run");
+      assert.equal(
+        (await request(a).post("/api/admin/reindex").set(auth).send({})).status,
+        202,
+        "free again after the run",
+      );
       while (reindexer.running) await new Promise((r) => setTimeout(r, 200));
     });
 

@@ -34,14 +34,20 @@ describe("fetch", () => {
 
   it("refuses anything but http and https, before any request", async () => {
     const fetcher = createFetcher();
-    for (const url of ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "data:text/plain,hi"]) {
+    for (const url of [
+      "file:///etc/passwd",
+      "ftp://127.0.0.1/x",
+      "javascript:alert(1)",
+      "data:text/plain,hi",
+    ]) {
       assert.equal((await fetchError(fetcher(url))).code, "unsupported_protocol", url);
     }
     assert.equal((await fetchError(fetcher("not a url"))).code, "bad_url");
   });
 
   it("follows up to 5 redirects, no more, and never to another scheme", async () => {
-    for (let i = 0; i < 6; i++) server.routes.set(`/r${i}`, { status: 302, headers: { location: `/r${i + 1}` } });
+    for (let i = 0; i < 6; i++)
+      server.routes.set(`/r${i}`, { status: 302, headers: { location: `/r${i + 1}` } });
     server.routes.set("/r6", { body: "arrived" });
     server.routes.set("/to-file", { status: 301, headers: { location: "file:///etc/passwd" } });
     const fetcher = createFetcher({ retries: 0 });
@@ -55,7 +61,9 @@ describe("fetch", () => {
   it("gives up after the timeout, retrying first", async () => {
     server.routes.set("/slow", { body: "late", delayMs: 1500 });
     const started = Date.now();
-    const err = await fetchError(createFetcher({ timeoutMs: 200, retries: 1, backoffMs: 10 })(`${server.url}/slow`));
+    const err = await fetchError(
+      createFetcher({ timeoutMs: 200, retries: 1, backoffMs: 10 })(`${server.url}/slow`),
+    );
     assert.equal(err.code, "timeout");
     assert.equal(server.hits.get("/slow"), 2);
     assert.ok(Date.now() - started < 1400);
@@ -87,7 +95,11 @@ describe("fetch", () => {
     const own = await fixtureServer();
     try {
       own.routes.set("/wait", { body: "done", delayMs: 150 });
-      await Promise.all(Array.from({ length: 6 }, (_, i) => createFetcher({ perHostConcurrency: 2 })(`${own.url}/wait?i=${i}`)));
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          createFetcher({ perHostConcurrency: 2 })(`${own.url}/wait?i=${i}`),
+        ),
+      );
       assert.equal(own.maxInFlight(), 6, "six separate fetchers do not share a limit");
     } finally {
       await own.close();

@@ -8,17 +8,33 @@ import { parseReindexConfig } from "../indexer/sources-config.js";
 import { createFetcher } from "../indexer/fetch.js";
 import { anyOf, equals } from "../src/search/filters.js";
 import { freshIndex, testMeili } from "./helpers/meili.js";
-import { articleFolder, articleHtml, articleText, fixtureServer, rssFeed, type FixtureServer } from "./reindex/fixtures.js";
+import {
+  articleFolder,
+  articleHtml,
+  articleText,
+  fixtureServer,
+  rssFeed,
+  type FixtureServer,
+} from "./reindex/fixtures.js";
 
 async function docsOf(base: string, articleId: string): Promise<{ id: string; revision: string }[]> {
   const { client } = await testMeili();
-  const page = await client.index(base).getDocuments<{ id: string; revision: string }>({ filter: equals("articleId", articleId), fields: ["id", "revision"], limit: 1000 });
+  const page = await client
+    .index(base)
+    .getDocuments<{ id: string; revision: string }>({
+      filter: equals("articleId", articleId),
+      fields: ["id", "revision"],
+      limit: 1000,
+    });
   return page.results;
 }
 
 async function articleCount(base: string): Promise<number> {
   const { client } = await testMeili();
-  return (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 })).totalHits ?? -1;
+  return (
+    (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 }))
+      .totalHits ?? -1
+  );
 }
 
 describe("incremental reindex", () => {
@@ -37,7 +53,13 @@ describe("incremental reindex", () => {
   async function reindexer(base: string, sources: unknown[]): Promise<Reindexer> {
     const { client } = await testMeili();
     const config = parseReindexConfig({ sources, runs: { lockTtlSeconds: 30, keep: 20 } }, "test");
-    return new Reindexer({ client, base, config, defaultPaths: [folder.dir], fetcher: createFetcher({ retries: 1, backoffMs: 10, timeoutMs: 3000 }) });
+    return new Reindexer({
+      client,
+      base,
+      config,
+      defaultPaths: [folder.dir],
+      fetcher: createFetcher({ retries: 1, backoffMs: 10, timeoutMs: 3000 }),
+    });
   }
 
   it("indexes every article first, then re-pushes only an edited one, and deletes a deleted file's documents", async () => {
@@ -46,7 +68,10 @@ describe("incremental reindex", () => {
 
     const first = await r.run({ trigger: "cli" });
     assert.equal(first.outcome, "succeeded", first.errors.join("; "));
-    assert.deepEqual([first.counts.seen, first.counts.new, first.counts.changed, first.counts.unchanged], [12, 12, 0, 0]);
+    assert.deepEqual(
+      [first.counts.seen, first.counts.new, first.counts.changed, first.counts.unchanged],
+      [12, 12, 0, 0],
+    );
     assert.equal(await articleCount(base), 12);
     const untouched = await docsOf(base, "sample-3");
 
@@ -54,8 +79,21 @@ describe("incremental reindex", () => {
     const edited = parseTxt(articleText(5, 2), "x.txt")!;
     const second = await r.run({ trigger: "cli" });
     assert.equal(second.outcome, "succeeded");
-    assert.deepEqual([second.counts.seen, second.counts.new, second.counts.changed, second.counts.unchanged, second.counts.removed], [12, 0, 1, 11, 0]);
-    assert.equal(second.counts.docsAdded, chunkArticle(edited).length, "only the edited article's documents are written");
+    assert.deepEqual(
+      [
+        second.counts.seen,
+        second.counts.new,
+        second.counts.changed,
+        second.counts.unchanged,
+        second.counts.removed,
+      ],
+      [12, 0, 1, 11, 0],
+    );
+    assert.equal(
+      second.counts.docsAdded,
+      chunkArticle(edited).length,
+      "only the edited article's documents are written",
+    );
     const after5 = await docsOf(base, "sample-5");
     assert.ok(after5.length > 0 && after5.every((d) => d.revision === chunkArticle(edited)[0]!.revision));
     assert.deepEqual(await docsOf(base, "sample-3"), untouched);
@@ -94,7 +132,8 @@ describe("incremental reindex", () => {
   it("a feed that answers 500 deletes nothing of its articles; when it lists fewer, the gone one is deleted", async () => {
     const base = await freshIndex("refeed");
     const links = [1, 2, 3].map((n) => `${server.url}/news/story-${n}`);
-    for (const [i, link] of links.entries()) server.routes.set(new URL(link).pathname, { body: articleHtml(100 + i, 1, link) });
+    for (const [i, link] of links.entries())
+      server.routes.set(new URL(link).pathname, { body: articleHtml(100 + i, 1, link) });
     server.routes.set("/feed.xml", { type: "application/rss+xml", body: rssFeed(links) });
     const r = await reindexer(base, [{ kind: "feed", name: "wire", url: `${server.url}/feed.xml` }]);
 
@@ -125,11 +164,20 @@ describe("incremental reindex", () => {
     const a = await r.run({ trigger: "cli" });
     const b = await r.run({ trigger: "api" });
     const recent = await r.runs.recent(5);
-    assert.deepEqual(recent.map((x) => x.id), [b.id, a.id]);
+    assert.deepEqual(
+      recent.map((x) => x.id),
+      [b.id, a.id],
+    );
     assert.equal(recent[0]?.trigger, "api");
     assert.ok((recent[0]?.durationMs ?? -1) >= 0);
     const { client } = await testMeili();
-    const all = await client.index(base).getDocuments({ filter: anyOf("articleId", ["sample-0"]), fields: ["sourceName", "origin"], limit: 5 });
-    assert.ok(all.results.every((d) => d["sourceName"] === "default" && String(d["origin"]).endsWith("article-000.txt")));
+    const all = await client
+      .index(base)
+      .getDocuments({ filter: anyOf("articleId", ["sample-0"]), fields: ["sourceName", "origin"], limit: 5 });
+    assert.ok(
+      all.results.every(
+        (d) => d["sourceName"] === "default" && String(d["origin"]).endsWith("article-000.txt"),
+      ),
+    );
   });
 });

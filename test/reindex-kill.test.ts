@@ -12,13 +12,21 @@ import { articleFolder } from "./reindex/fixtures.js";
 
 const ARTICLES = 60;
 
-function cli(args: string[], env: Record<string, string>): { child: ChildProcess; exit: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "indexer/cli.ts", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; exit: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "indexer/cli.ts", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, exit };
 }
 
@@ -36,9 +44,22 @@ describe("killed full reindex", () => {
     const { client, url, masterKey } = await testMeili();
     const base = await freshIndex("kill");
     const config = parseReindexConfig({ sources: [{ kind: "dir", name: "default" }] }, "test");
-    assert.equal((await new Reindexer({ client, base, config, defaultPaths: [folder.dir] }).run({ trigger: "cli" })).counts.new, ARTICLES);
-    const articles = async () => (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 })).totalHits;
-    const env = { MEILI_URL: url, MEILI_MASTER_KEY: masterKey, INDEX_NAME: base, ARTICLES_DIR: folder.dir, ONRECORD_CONFIG: "/nonexistent/onrecord.config.json", LOG_LEVEL: "info" };
+    assert.equal(
+      (await new Reindexer({ client, base, config, defaultPaths: [folder.dir] }).run({ trigger: "cli" }))
+        .counts.new,
+      ARTICLES,
+    );
+    const articles = async () =>
+      (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 }))
+        .totalHits;
+    const env = {
+      MEILI_URL: url,
+      MEILI_MASTER_KEY: masterKey,
+      INDEX_NAME: base,
+      ARTICLES_DIR: folder.dir,
+      ONRECORD_CONFIG: "/nonexistent/onrecord.config.json",
+      LOG_LEVEL: "info",
+    };
 
     const reindexer = new Reindexer({ client, base, config, defaultPaths: [folder.dir] });
     const rebuildRecorded = async () => (await reindexer.runs.recent(1))[0]?.mode === "full";
@@ -57,7 +78,10 @@ describe("killed full reindex", () => {
     assert.equal(await indexExists(client, nextBase(base)), true, "a half-built index is left behind");
     assert.equal((await readLock(client, base)).exists, true, "and the dead run's lock");
     assert.equal(await articles(), ARTICLES, "the live index is complete");
-    assert.ok(((await client.index(base).search("council", { limit: 1 })).estimatedTotalHits ?? 0) > 0, "and searchable");
+    assert.ok(
+      ((await client.index(base).search("council", { limit: 1 })).estimatedTotalHits ?? 0) > 0,
+      "and searchable",
+    );
 
     const next = await cli(["reindex"], env).exit;
     assert.equal(next.code, 0, next.stderr);

@@ -13,7 +13,15 @@ import { articleFolder } from "./reindex/fixtures.js";
 async function plantLock(base: string, holder: Partial<LockHolder>): Promise<void> {
   const { client } = await testMeili();
   await awaitTask(client.createIndex(lockIndex(base), { primaryKey: "id" }), "plant lock");
-  const full: LockHolder = { token: "planted", owner: "test", host: "some-other-host", pid: 1, acquiredAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString(), ...holder };
+  const full: LockHolder = {
+    token: "planted",
+    owner: "test",
+    host: "some-other-host",
+    pid: 1,
+    acquiredAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    ...holder,
+  };
   await awaitTask(client.index(lockIndex(base)).addDocuments([{ id: "holder", ...full }]), "plant holder");
 }
 
@@ -25,7 +33,10 @@ describe("reindex lock", () => {
       const base = await freshIndex("lock2");
       const config = parseReindexConfig({ sources: [{ kind: "dir", name: "default" }] }, "test");
       const make = () => new Reindexer({ client, base, config, defaultPaths: [folder.dir] });
-      const results = await Promise.allSettled([make().run({ trigger: "cli" }), make().run({ trigger: "api" })]);
+      const results = await Promise.allSettled([
+        make().run({ trigger: "cli" }),
+        make().run({ trigger: "api" }),
+      ]);
       const ran = results.filter((r) => r.status === "fulfilled");
       const refused = results.filter((r) => r.status === "rejected");
       assert.equal(ran.length, 1);
@@ -41,7 +52,9 @@ describe("reindex lock", () => {
   it("grants one of five simultaneous takers", async () => {
     const { client } = await testMeili();
     const base = await freshIndex("lock5");
-    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => acquireLock(client, base, { ttlMs: 30_000, owner: `p${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => acquireLock(client, base, { ttlMs: 30_000, owner: `p${i}` })),
+    );
     const held = results.filter((r) => r.status === "fulfilled");
     assert.equal(held.length, 1);
     assert.ok(results.every((r) => r.status === "fulfilled" || r.reason instanceof LockHeldError));
@@ -83,11 +96,19 @@ describe("reindex lock", () => {
     assert.ok(Date.parse(renewed) > Date.parse(initial), "expiry moved forward");
     await assert.rejects(acquireLock(client, base, { ttlMs: 1200, owner: "second" }), LockHeldError);
     // A second taker whose clock runs far ahead sees the lock as expired and breaks it.
-    const second = await acquireLock(client, base, { ttlMs: 1200, owner: "second", now: () => Date.now() + 3_600_000 });
+    const second = await acquireLock(client, base, {
+      ttlMs: 1200,
+      owner: "second",
+      now: () => Date.now() + 3_600_000,
+    });
     await new Promise((r) => setTimeout(r, 1200));
     assert.equal(first.lost, true);
     await first.release();
-    assert.equal((await readLock(client, base)).holder?.token, second.holder.token, "releasing a lost lock leaves the new holder alone");
+    assert.equal(
+      (await readLock(client, base)).holder?.token,
+      second.holder.token,
+      "releasing a lost lock leaves the new holder alone",
+    );
     await second.release();
   });
 });

@@ -50,7 +50,8 @@ describe("full reindex with swap", () => {
       full: true,
       trigger: "cli",
       onProgress: (p) => {
-        if (p.phase === "write" && !lateWrite) lateWrite = client.index(base).addDocuments(chunkArticle(late), { primaryKey: "id" }).waitTask();
+        if (p.phase === "write" && !lateWrite)
+          lateWrite = client.index(base).addDocuments(chunkArticle(late), { primaryKey: "id" }).waitTask();
       },
     });
     running = false;
@@ -60,11 +61,23 @@ describe("full reindex with swap", () => {
     assert.equal(run.outcome, "succeeded", run.errors.join("; "));
     assert.deepEqual([run.counts.seen, run.counts.unchanged], [40, 40]);
     assert.ok(stats.searches >= 20, `only ${stats.searches} searches ran`);
-    assert.deepEqual({ failed: stats.failed, empty: stats.empty }, { failed: 0, empty: 0 }, `${stats.searches} searches`);
+    assert.deepEqual(
+      { failed: stats.failed, empty: stats.empty },
+      { failed: 0, empty: 0 },
+      `${stats.searches} searches`,
+    );
     assert.equal(await indexExists(client, nextBase(base)), false, "the retired index is deleted");
-    const lateDocs = await client.index(base).getDocuments({ filter: equals("articleId", late.id), limit: 100 });
-    assert.equal(lateDocs.results.length, chunkArticle(late).length, "the write sent during the rebuild is in the live index");
-    const articles = await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 });
+    const lateDocs = await client
+      .index(base)
+      .getDocuments({ filter: equals("articleId", late.id), limit: 100 });
+    assert.equal(
+      lateDocs.results.length,
+      chunkArticle(late).length,
+      "the write sent during the rebuild is in the live index",
+    );
+    const articles = await client
+      .index(base)
+      .search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 });
     assert.equal(articles.totalHits, 41);
   });
 
@@ -72,13 +85,22 @@ describe("full reindex with swap", () => {
     const { client } = await testMeili();
     const base = await freshIndex("swapfail");
     const dirConfig = parseReindexConfig({ sources: [{ kind: "dir", name: "default" }] }, "test");
-    await new Reindexer({ client, base, config: dirConfig, defaultPaths: [folder.dir] }).run({ trigger: "cli" });
-    const count = async () => (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 })).totalHits;
+    await new Reindexer({ client, base, config: dirConfig, defaultPaths: [folder.dir] }).run({
+      trigger: "cli",
+    });
+    const count = async () =>
+      (await client.index(base).search("", { filter: 'type = "paragraph" AND position = 0', hitsPerPage: 0 }))
+        .totalHits;
 
     // The folder now reads fine but holds nothing: the new index would be empty, so the check fails and nothing swaps.
     const emptyFolder = await articleFolder(0);
     try {
-      const failed = await new Reindexer({ client, base, config: dirConfig, defaultPaths: [emptyFolder.dir] }).run({ full: true, trigger: "cli" });
+      const failed = await new Reindexer({
+        client,
+        base,
+        config: dirConfig,
+        defaultPaths: [emptyFolder.dir],
+      }).run({ full: true, trigger: "cli" });
       assert.equal(failed.outcome, "failed");
       assert.match(failed.errors.join(" "), /empty/);
     } finally {
@@ -88,7 +110,12 @@ describe("full reindex with swap", () => {
     assert.equal(await indexExists(client, nextBase(base)), false, "the failed build is dropped");
 
     // A folder that is missing is a failed source: its articles are carried into the new index as they are.
-    const missing = await new Reindexer({ client, base, config: dirConfig, defaultPaths: [`${folder.dir}-missing`] }).run({ full: true, trigger: "cli" });
+    const missing = await new Reindexer({
+      client,
+      base,
+      config: dirConfig,
+      defaultPaths: [`${folder.dir}-missing`],
+    }).run({ full: true, trigger: "cli" });
     assert.equal(missing.outcome, "partial");
     assert.equal(missing.sources[0]?.ok, false);
     assert.equal(await count(), 40);

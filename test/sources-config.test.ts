@@ -31,7 +31,10 @@ describe("sources config", () => {
       },
       "test",
     );
-    assert.deepEqual(config.sources.map((s) => s.kind), ["dir", "feed", "urls"]);
+    assert.deepEqual(
+      config.sources.map((s) => s.kind),
+      ["dir", "feed", "urls"],
+    );
     assert.equal(config.fetch.timeoutMs, 5000);
     assert.equal(config.fetch.maxRedirects, 5);
     assert.equal(config.lockTtlMs, 120_000);
@@ -58,38 +61,81 @@ describe("sources config", () => {
     assert.match(message, /sources\.2: give `urls` or `list`/);
     assert.match(message, /sources\.3\.kind/);
     assert.match(message, /fetch\.maxRedirects/);
-    assert.match(errorOf(() => parseReindexConfig({ sources: [{ kind: "dir", name: "a" }, { kind: "dir", name: "a" }] }, "f")), /unique/);
-    assert.match(errorOf(() => parseReindexConfig({ sources: [], extra: 1 }, "f")), /sources:.*\n.*extra|extra[\s\S]*sources|sources[\s\S]*extra/);
+    assert.match(
+      errorOf(() =>
+        parseReindexConfig(
+          {
+            sources: [
+              { kind: "dir", name: "a" },
+              { kind: "dir", name: "a" },
+            ],
+          },
+          "f",
+        ),
+      ),
+      /unique/,
+    );
+    assert.match(
+      errorOf(() => parseReindexConfig({ sources: [], extra: 1 }, "f")),
+      /sources:.*\n.*extra|extra[\s\S]*sources|sources[\s\S]*extra/,
+    );
   });
 
   it("loads the file, falls back to one folder source without it, and lets REINDEX_SOURCES replace the list", async () => {
     const dir = await mkdtemp(join(tmpdir(), "onrecord-config-"));
     try {
       const file = join(dir, "onrecord.config.json");
-      await writeFile(file, JSON.stringify({ sources: [{ kind: "feed", name: "wire", url: "https://news.example/rss" }], runs: { lockTtlSeconds: 30 } }));
+      await writeFile(
+        file,
+        JSON.stringify({
+          sources: [{ kind: "feed", name: "wire", url: "https://news.example/rss" }],
+          runs: { lockTtlSeconds: 30 },
+        }),
+      );
       const fromFile = await loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: undefined });
       assert.deepEqual([fromFile.sources[0]?.name, fromFile.lockTtlMs], ["wire", 30_000]);
-      const none = await loadReindexConfig({ ONRECORD_CONFIG: join(dir, "missing.json"), REINDEX_SOURCES: undefined });
+      const none = await loadReindexConfig({
+        ONRECORD_CONFIG: join(dir, "missing.json"),
+        REINDEX_SOURCES: undefined,
+      });
       assert.deepEqual(none.sources, [{ kind: "dir", name: "default" }]);
-      const env = await loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: '[{"kind":"urls","name":"picks","urls":["https://a.example/1"]}]' });
+      const env = await loadReindexConfig({
+        ONRECORD_CONFIG: file,
+        REINDEX_SOURCES: '[{"kind":"urls","name":"picks","urls":["https://a.example/1"]}]',
+      });
       assert.deepEqual([env.sources.length, env.sources[0]?.name, env.lockTtlMs], [1, "picks", 30_000]);
-      await assert.rejects(loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: "[{" }), /REINDEX_SOURCES: not valid JSON/);
+      await assert.rejects(
+        loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: "[{" }),
+        /REINDEX_SOURCES: not valid JSON/,
+      );
       await writeFile(file, "{ not json");
-      await assert.rejects(loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: undefined }), SourcesConfigError);
+      await assert.rejects(
+        loadReindexConfig({ ONRECORD_CONFIG: file, REINDEX_SOURCES: undefined }),
+        SourcesConfigError,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it("the repo's onrecord.config.json is valid", async () => {
-    const config = await loadReindexConfig({ ONRECORD_CONFIG: "onrecord.config.json", REINDEX_SOURCES: undefined });
-    assert.ok(config.sources.some((s) => s.kind === "dir" && s.paths === undefined), "a folder source reading ARTICLES_DIR");
+    const config = await loadReindexConfig({
+      ONRECORD_CONFIG: "onrecord.config.json",
+      REINDEX_SOURCES: undefined,
+    });
+    assert.ok(
+      config.sources.some((s) => s.kind === "dir" && s.paths === undefined),
+      "a folder source reading ARTICLES_DIR",
+    );
   });
 
   it("reads ARTICLES_DIR for a folder source that names no paths", async () => {
     const folder = await articleFolder(2);
     try {
-      const read = await readSource({ kind: "dir", name: "default" }, { fetcher: createFetcher(), defaultPaths: [folder.dir] });
+      const read = await readSource(
+        { kind: "dir", name: "default" },
+        { fetcher: createFetcher(), defaultPaths: [folder.dir] },
+      );
       assert.ok(read.ok);
       assert.deepEqual(read.articles.map((a) => a.id).sort(), ["sample-0", "sample-1"]);
     } finally {

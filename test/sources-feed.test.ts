@@ -13,7 +13,10 @@ describe("sources › feeds", () => {
   describe("parseFeed", () => {
     it("reads RSS 2.0 items: link, title and pubDate as ISO", () => {
       const items = parseFeed(rssFeed(["https://news.example/a", "https://news.example/b"]));
-      assert.deepEqual(items.map((i) => i.link), ["https://news.example/a", "https://news.example/b"]);
+      assert.deepEqual(
+        items.map((i) => i.link),
+        ["https://news.example/a", "https://news.example/b"],
+      );
       assert.equal(items[0]?.title, "Item 0");
       assert.equal(items[0]?.publishedAt, "2026-11-02T10:00:00.000Z");
     });
@@ -21,7 +24,10 @@ describe("sources › feeds", () => {
     it("reads a one-item RSS feed and falls back to a permalink guid when there is no link", () => {
       const xml = `<rss version="2.0"><channel><title>t</title><item><title>Only</title><guid>https://news.example/only</guid></item>
         <item><guid isPermaLink="false">id-123</guid></item></channel></rss>`;
-      assert.deepEqual(parseFeed(xml).map((i) => i.link), ["https://news.example/only"]);
+      assert.deepEqual(
+        parseFeed(xml).map((i) => i.link),
+        ["https://news.example/only"],
+      );
     });
 
     it("reads Atom entries, preferring the alternate link", () => {
@@ -29,7 +35,11 @@ describe("sources › feeds", () => {
         <link rel="self" href="https://news.example/api/1"/><link rel="alternate" href="https://news.example/story/1"/>
         <published>2026-10-01T08:30:00+02:00</published></entry></feed>`;
       const [item] = parseFeed(xml);
-      assert.deepEqual(item, { link: "https://news.example/story/1", title: "A & B", publishedAt: "2026-10-01T06:30:00.000Z" });
+      assert.deepEqual(item, {
+        link: "https://news.example/story/1",
+        title: "A & B",
+        publishedAt: "2026-10-01T06:30:00.000Z",
+      });
       assert.equal(parseFeed(atomFeed(["https://x.example/1", "https://x.example/2"])).length, 2);
     });
 
@@ -51,14 +61,30 @@ describe("sources › feeds", () => {
     after(async () => server.close());
 
     it("fetches each item's page (relative links too); pages that fail are skipped with a reason", async () => {
-      server.routes.set("/feed", { type: "application/atom+xml", body: atomFeed(["/a", `${server.url}/b`, "/gone", "/empty"]) });
+      server.routes.set("/feed", {
+        type: "application/atom+xml",
+        body: atomFeed(["/a", `${server.url}/b`, "/gone", "/empty"]),
+      });
       const read = await readFeedSource("wire", `${server.url}/feed`, createFetcher({ retries: 0 }));
       assert.ok(read.ok);
-      assert.deepEqual(read.articles.map((a) => a.url), [`${server.url}/a`, `${server.url}/b`]);
-      assert.deepEqual(read.articles.map((a) => a.origin), [`${server.url}/a`, `${server.url}/b`]);
+      assert.deepEqual(
+        read.articles.map((a) => a.url),
+        [`${server.url}/a`, `${server.url}/b`],
+      );
+      assert.deepEqual(
+        read.articles.map((a) => a.origin),
+        [`${server.url}/a`, `${server.url}/b`],
+      );
       assert.ok(read.articles.every((a) => /^[A-Za-z0-9_-]+$/.test(a.id) && a.paragraphs.length === 3));
-      assert.equal(read.articles[0]?.publishedAt, "2026-11-02T10:00:00.000Z", "the feed's date fills in for the page");
-      assert.deepEqual(read.skipped.map((s) => s.path), [`${server.url}/gone`, `${server.url}/empty`]);
+      assert.equal(
+        read.articles[0]?.publishedAt,
+        "2026-11-02T10:00:00.000Z",
+        "the feed's date fills in for the page",
+      );
+      assert.deepEqual(
+        read.skipped.map((s) => s.path),
+        [`${server.url}/gone`, `${server.url}/empty`],
+      );
       assert.match(read.skipped[0]!.reason, /HTTP 404/);
     });
 
@@ -74,16 +100,26 @@ describe("sources › feeds", () => {
     });
 
     it("reads URL lists inline, from a local file and over HTTP; a missing list fails the source", async () => {
-      assert.deepEqual(parseUrlList("# wire picks\nhttps://a.example/1\n\n  https://a.example/2  # second\n"), ["https://a.example/1", "https://a.example/2"]);
+      assert.deepEqual(
+        parseUrlList("# wire picks\nhttps://a.example/1\n\n  https://a.example/2  # second\n"),
+        ["https://a.example/1", "https://a.example/2"],
+      );
       const dir = await mkdtemp(join(tmpdir(), "onrecord-urls-"));
       try {
         await writeFile(join(dir, "list.txt"), `${server.url}/a\n# skip me\n${server.url}/b\n`);
         server.routes.set("/list.txt", { type: "text/plain", body: "/b\n/gone\n" });
         const fetcher = createFetcher({ retries: 0 });
-        const local = await readUrlsSource("picks", { list: join(dir, "list.txt"), urls: [`${server.url}/a`] }, fetcher);
+        const local = await readUrlsSource(
+          "picks",
+          { list: join(dir, "list.txt"), urls: [`${server.url}/a`] },
+          fetcher,
+        );
         assert.ok(local.ok);
         assert.equal(local.articles.length, 2, "duplicates are read once");
-        const remote = await readSource({ kind: "urls", name: "remote", list: `${server.url}/list.txt` }, { fetcher, defaultPaths: [] });
+        const remote = await readSource(
+          { kind: "urls", name: "remote", list: `${server.url}/list.txt` },
+          { fetcher, defaultPaths: [] },
+        );
         assert.ok(remote.ok);
         assert.deepEqual([remote.articles.length, remote.skipped.length], [1, 1]);
         const missing = await readUrlsSource("picks", { list: join(dir, "nope.txt") }, fetcher);

@@ -24,10 +24,23 @@ export async function runReindexCommand(options: { full?: boolean }): Promise<nu
   try {
     const reindexConfig = await loadReindexConfig(config);
     connection = await connect(config, { log, exitOnSignal: true, adminOnly: true });
-    if (!connection.admin) throw new Error("Re-indexing needs MEILI_MASTER_KEY or MEILI_ADMIN_KEY (only a search key is configured)");
-    const reindexer = new Reindexer({ client: connection.admin, base: config.INDEX_NAME, config: reindexConfig, defaultPaths: config.ARTICLES_DIR, log });
+    if (!connection.admin)
+      throw new Error(
+        "Re-indexing needs MEILI_MASTER_KEY or MEILI_ADMIN_KEY (only a search key is configured)",
+      );
+    const reindexer = new Reindexer({
+      client: connection.admin,
+      base: config.INDEX_NAME,
+      config: reindexConfig,
+      defaultPaths: config.ARTICLES_DIR,
+      log,
+    });
     const progress = progressReporter(log);
-    const run = await reindexer.run({ full: options.full ?? false, trigger: "cli", onProgress: progress.update });
+    const run = await reindexer.run({
+      full: options.full ?? false,
+      trigger: "cli",
+      onProgress: progress.update,
+    });
     progress.stop();
     process.stdout.write(summary(run));
     return run.outcome === "succeeded" ? EXIT.ok : run.outcome === "partial" ? EXIT.partial : EXIT.failed;
@@ -46,7 +59,10 @@ export async function runReindexCommand(options: { full?: boolean }): Promise<nu
 /** A cli-progress bar on a terminal; otherwise one structured log line per phase and every ~10 % of writes. */
 function progressReporter(log: Logger): { update: (p: Progress) => void; stop: () => void } {
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar({ format: "reindex {phase} [{bar}] {value}/{total} articles", stream: process.stderr }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { format: "reindex {phase} [{bar}] {value}/{total} articles", stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (p) => {
@@ -80,7 +96,11 @@ export function summary(run: RunRecord): string {
     `run ${run.id} (${run.mode}, ${run.trigger}): ${run.outcome} in ${((run.durationMs ?? 0) / 1000).toFixed(2)} s`,
     `articles: ${c.seen} seen, ${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.removed} removed`,
     `documents: ${c.docsAdded} added, ${c.docsDeleted} deleted`,
-    ...run.sources.map((s) => (s.ok ? `source ${s.name}: ${s.articles} articles, ${s.skipped.length} skipped` : `source ${s.name}: FAILED (${s.error}), nothing of it deleted`)),
+    ...run.sources.map((s) =>
+      s.ok
+        ? `source ${s.name}: ${s.articles} articles, ${s.skipped.length} skipped`
+        : `source ${s.name}: FAILED (${s.error}), nothing of it deleted`,
+    ),
     ...run.sources.flatMap((s) => s.skipped.map((k) => `  skipped ${k.path}: ${k.reason}`)),
     ...run.errors.map((e) => `error: ${e}`),
   ];

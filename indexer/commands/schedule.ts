@@ -21,7 +21,10 @@ export async function runScheduleCommand(options: { now?: boolean }): Promise<nu
   let connection;
   try {
     connection = await connect(config, { log, adminOnly: true });
-    if (!connection.admin) throw new Error("Re-indexing needs MEILI_MASTER_KEY or MEILI_ADMIN_KEY (only a search key is configured)");
+    if (!connection.admin)
+      throw new Error(
+        "Re-indexing needs MEILI_MASTER_KEY or MEILI_ADMIN_KEY (only a search key is configured)",
+      );
     const { reindexer, schedule } = await startReindexing(config, connection.admin, log);
     if (options.now) await runScheduled(reindexer, log);
     await waitForSignal();

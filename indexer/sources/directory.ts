@@ -18,7 +18,8 @@ export async function readDirSource(name: string, paths: string[]): Promise<Sour
   const skipped: Skipped[] = [];
   try {
     for await (const result of readArticles(paths)) {
-      if (result.ok) articles.push(...result.articles.map((a) => ({ ...a, origin: a.origin ?? result.path })));
+      if (result.ok)
+        articles.push(...result.articles.map((a) => ({ ...a, origin: a.origin ?? result.path })));
       else skipped.push({ path: result.path, reason: result.reason });
     }
   } catch (err) {

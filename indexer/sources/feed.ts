@@ -45,7 +45,12 @@ function rssItem(raw: unknown): FeedItem {
   const item = raw as Record<string, unknown>;
   const guid = item["guid"] as Record<string, unknown> | string | undefined;
   // A guid is a permalink unless it says isPermaLink="false".
-  const guidLink = typeof guid === "object" && guid["@_isPermaLink"] !== "false" ? text(guid) : typeof guid === "string" ? guid : undefined;
+  const guidLink =
+    typeof guid === "object" && guid["@_isPermaLink"] !== "false"
+      ? text(guid)
+      : typeof guid === "string"
+        ? guid
+        : undefined;
   const link = (item["link"] as unknown[] | undefined)?.map(text).find(Boolean) ?? guidLink;
   return withOptional({ link: link ?? "" }, text(item["title"]), isoDate(text(item["pubDate"])));
 }
@@ -55,7 +60,11 @@ function atomEntry(raw: unknown): FeedItem {
   const links = (entry["link"] as Record<string, unknown>[] | undefined) ?? [];
   const alternate = links.find((l) => (l["@_rel"] ?? "alternate") === "alternate") ?? links[0];
   const href = typeof alternate?.["@_href"] === "string" ? alternate["@_href"] : "";
-  return withOptional({ link: href }, text(entry["title"]), isoDate(text(entry["published"]) ?? text(entry["updated"])));
+  return withOptional(
+    { link: href },
+    text(entry["title"]),
+    isoDate(text(entry["published"]) ?? text(entry["updated"])),
+  );
 }
 
 function withOptional(item: FeedItem, title: string | undefined, publishedAt: string | undefined): FeedItem {
@@ -67,7 +76,8 @@ function withOptional(item: FeedItem, title: string | undefined, publishedAt: st
 function text(node: unknown): string | undefined {
   if (typeof node === "string") return node.trim() || undefined;
   if (typeof node === "number") return String(node);
-  if (node && typeof node === "object" && "#text" in node) return text((node as Record<string, unknown>)["#text"]);
+  if (node && typeof node === "object" && "#text" in node)
+    return text((node as Record<string, unknown>)["#text"]);
   return undefined;
 }
 
@@ -83,7 +93,12 @@ const hasLink = (item: FeedItem): boolean => item.link !== "";
  * Reads a feed source: the feed itself must load and parse, or the whole source fails (deleting
  * nothing). Each item's page is then fetched; a page that fails is skipped with its reason.
  */
-export async function readFeedSource(name: string, url: string, fetcher: Fetcher, maxItems = 200): Promise<SourceRead> {
+export async function readFeedSource(
+  name: string,
+  url: string,
+  fetcher: Fetcher,
+  maxItems = 200,
+): Promise<SourceRead> {
   let items: FeedItem[];
   try {
     const feed = await fetcher(url);

@@ -24,7 +24,10 @@ export function resolveLink(link: string, base: string): string {
 }
 
 /** Fetches and reads every page; a page that fails or holds no article is skipped with a reason. */
-export async function readPages(refs: PageRef[], fetcher: Fetcher): Promise<{ articles: Article[]; skipped: Skipped[] }> {
+export async function readPages(
+  refs: PageRef[],
+  fetcher: Fetcher,
+): Promise<{ articles: Article[]; skipped: Skipped[] }> {
   const unique = [...new Map(refs.map((r) => [r.link, r])).values()];
   const results = await mapLimited(unique, PAGE_CONCURRENCY, (ref) => readPage(ref, fetcher));
   const articles: Article[] = [];
@@ -48,7 +51,9 @@ async function readPage(ref: PageRef, fetcher: Fetcher): Promise<Article | Error
       id: articleIdFor({ url, path: ref.link }),
       url,
       title: article.title || ref.title || article.title,
-      ...(article.publishedAt ?? ref.publishedAt ? { publishedAt: article.publishedAt ?? ref.publishedAt } : {}),
+      ...((article.publishedAt ?? ref.publishedAt)
+        ? { publishedAt: article.publishedAt ?? ref.publishedAt }
+        : {}),
       origin: ref.link,
     };
   } catch (err) {

@@ -28,5 +28,12 @@ export async function readUrlsSource(
       return { name, ok: false, error: `${spec.list}: ${(err as Error).message}` };
     }
   }
-  return { name, ok: true, ...(await readPages(links.map((link) => ({ link })), fetcher)) };
+  return {
+    name,
+    ok: true,
+    ...(await readPages(
+      links.map((link) => ({ link })),
+      fetcher,
+    )),
+  };
 }

@@ -41,7 +41,11 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.get("/api/admin/runs", async (req, res) => {
     const query = runsQuery.safeParse(req.query);
-    if (!query.success) throw new BadRequest(query.error.issues[0]?.message ?? "bad query", String(query.error.issues[0]?.path[0] ?? ""));
+    if (!query.success)
+      throw new BadRequest(
+        query.error.issues[0]?.message ?? "bad query",
+        String(query.error.issues[0]?.path[0] ?? ""),
+      );
     const reindexer = need(deps.reindexer);
     const runs = await reindexer.runs.recent(query.data.limit).catch((err: unknown) => {
       throw new Unavailable("Run records are unavailable", err);
@@ -52,13 +56,24 @@ export function adminRouter(deps: AdminDeps): Router {
 
   router.post("/api/admin/reindex", async (req, res) => {
     const body = reindexBody.safeParse(req.body ?? {});
-    if (!body.success) throw new BadRequest(`Invalid body: ${body.error.issues[0]?.message ?? "expected { \"full\": true }"}`, "full");
+    if (!body.success)
+      throw new BadRequest(
+        `Invalid body: ${body.error.issues[0]?.message ?? 'expected { "full": true }'}`,
+        "full",
+      );
     try {
-      const { record, done } = await need(deps.reindexer).start({ full: body.data.full ?? false, trigger: "api" });
+      const { record, done } = await need(deps.reindexer).start({
+        full: body.data.full ?? false,
+        trigger: "api",
+      });
       done.catch(() => undefined);
-      res.status(202).location(`/api/admin/runs`).json({ id: record.id, mode: record.mode, outcome: record.outcome });
+      res
+        .status(202)
+        .location(`/api/admin/runs`)
+        .json({ id: record.id, mode: record.mode, outcome: record.outcome });
     } catch (err) {
-      if (err instanceof LockHeldError) throw new Conflict(`A re-indexing run is already going on: ${err.message}`);
+      if (err instanceof LockHeldError)
+        throw new Conflict(`A re-indexing run is already going on: ${err.message}`);
       if (err instanceof Unavailable) throw err;
       throw new Unavailable("Could not start a re-indexing run", err);
     }
@@ -67,6 +82,9 @@ export function adminRouter(deps: AdminDeps): Router {
 }
 
 function need(reindexer: Reindexer | null): Reindexer {
-  if (!reindexer) throw new Unavailable("Re-indexing needs an admin key for Meilisearch (MEILI_MASTER_KEY or MEILI_ADMIN_KEY)");
+  if (!reindexer)
+    throw new Unavailable(
+      "Re-indexing needs an admin key for Meilisearch (MEILI_MASTER_KEY or MEILI_ADMIN_KEY)",
+    );
   return reindexer;
 }

@@ -5,9 +5,34 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const PLACES = ["Harrowgate", "Millbrook", "Quenford", "Ashcombe", "Tillwater", "Brenmoor", "Kestrel Bay", "Orlin Vale"];
-const TOPICS = ["bridge repairs", "library hours", "river cleanup", "school buses", "market stalls", "harbour dredging", "tram timetable", "park lighting"];
-const NAMES = ["Ilse Navarro", "Tomas Okafor", "Wren Halvorsen", "Priya Castellano", "Dmitri Abara", "Lena Fairweather"];
+const PLACES = [
+  "Harrowgate",
+  "Millbrook",
+  "Quenford",
+  "Ashcombe",
+  "Tillwater",
+  "Brenmoor",
+  "Kestrel Bay",
+  "Orlin Vale",
+];
+const TOPICS = [
+  "bridge repairs",
+  "library hours",
+  "river cleanup",
+  "school buses",
+  "market stalls",
+  "harbour dredging",
+  "tram timetable",
+  "park lighting",
+];
+const NAMES = [
+  "Ilse Navarro",
+  "Tomas Okafor",
+  "Wren Halvorsen",
+  "Priya Castellano",
+  "Dmitri Abara",
+  "Lena Fairweather",
+];
 
 /** Body paragraphs of sample article `n` (version `v`): invented local news, with one attributed quote. */
 export function articleParagraphs(n: number, v = 1): string[] {
@@ -24,7 +49,14 @@ export function articleParagraphs(n: number, v = 1): string[] {
 
 /** The `.txt` file text of sample article `n`, version `v`. */
 export function articleText(n: number, v = 1): string {
-  return [`---`, `title: Council in ${PLACES[n % PLACES.length]} reviews plan number ${n}`, `id: sample-${n}`, `---`, ...articleParagraphs(n, v), ""].join("\n");
+  return [
+    `---`,
+    `title: Council in ${PLACES[n % PLACES.length]} reviews plan number ${n}`,
+    `id: sample-${n}`,
+    `---`,
+    ...articleParagraphs(n, v),
+    "",
+  ].join("\n");
 }
 
 /** An HTML page for sample article `n`, as a news site would serve it. */
@@ -38,7 +70,9 @@ export function articleHtml(n: number, v = 1, url = ""): string {
 }
 
 /** A temp folder holding sample articles `0..count-1`; `remove()` deletes it. */
-export async function articleFolder(count: number): Promise<{ dir: string; write(n: number, v?: number): Promise<string>; remove(): Promise<void> }> {
+export async function articleFolder(
+  count: number,
+): Promise<{ dir: string; write(n: number, v?: number): Promise<string>; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "onrecord-reindex-"));
   const write = async (n: number, v = 1) => {
     const path = join(dir, `article-${String(n).padStart(3, "0")}.txt`);
@@ -84,7 +118,10 @@ export async function fixtureServer(): Promise<FixtureServer> {
     const found = routes.get(path);
     const route = typeof found === "function" ? found(req) : (found ?? { status: 404, body: "not here" });
     const answer = () => {
-      res.writeHead(route.status ?? 200, { "content-type": route.type ?? "text/html; charset=utf-8", ...route.headers });
+      res.writeHead(route.status ?? 200, {
+        "content-type": route.type ?? "text/html; charset=utf-8",
+        ...route.headers,
+      });
       res.end(route.body ?? "");
     };
     if (route.delayMs) setTimeout(answer, route.delayMs);
@@ -108,14 +145,18 @@ export async function fixtureServer(): Promise<FixtureServer> {
 
 /** An RSS 2.0 feed listing `links`. */
 export function rssFeed(links: string[]): string {
-  const items = links.map((l, i) => `<item><title>Item ${i}</title><link>${l}</link><guid isPermaLink="true">${l}</guid><pubDate>Mon, 02 Nov 2026 10:0${i % 10}:00 GMT</pubDate></item>`);
+  const items = links.map(
+    (l, i) =>
+      `<item><title>Item ${i}</title><link>${l}</link><guid isPermaLink="true">${l}</guid><pubDate>Mon, 02 Nov 2026 10:0${i % 10}:00 GMT</pubDate></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Sample wire</title><link>http://example.test/</link><description>Invented news</description>${items.join("")}</channel></rss>`;
 }
 
 /** An Atom feed listing `links`. */
 export function atomFeed(links: string[]): string {
   const entries = links.map(
-    (l, i) => `<entry><title>Entry ${i}</title><id>tag:example.test,2026:${i}</id><link rel="alternate" href="${l}"/><updated>2026-11-02T10:00:00Z</updated></entry>`,
+    (l, i) =>
+      `<entry><title>Entry ${i}</title><id>tag:example.test,2026:${i}</id><link rel="alternate" href="${l}"/><updated>2026-11-02T10:00:00Z</updated></entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Sample atom</title><id>tag:example.test,2026:feed</id><updated>2026-11-02T10:00:00Z</updated>${entries.join("")}</feed>`;
 }
