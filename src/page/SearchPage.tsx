@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, isAbort, search, type SearchResponse } from "./api.js";
 import { FilterPanels } from "./components/Facets.js";
-import { ErrorNotice, NoResults } from "./components/Notices.js";
+import { ErrorNotice, NoResults, PastLastPage } from "./components/Notices.js";
 import { Chips, describe, HitCard, Pagination, type Navigate } from "./components/Results.js";
 import { plural } from "./format.js";
 import { clearFilters, effectiveSort, hasFilters, parseState, rememberSearch, searchParams, stateToSearch, type SearchState, type Sort } from "./state.js";
@@ -168,6 +168,12 @@ export function SearchPage() {
         <Chips state={state} navigate={go} onClear={clearAll} />
         {result.status === "error" ? <ErrorNotice error={result.error} onRetry={rerun} /> : null}
         {result.status === "ok" && result.data.totalHits === 0 ? <NoResults q={state.q.trim()} filtered={hasFilters(state)} onClear={clearAll} /> : null}
+        {result.status === "ok" && result.data.totalHits > 0 && result.data.hits.length === 0 ? (
+          <PastLastPage
+            lastPageHref={`/${stateToSearch({ ...state, page: result.data.totalPages })}`}
+            onGo={(e) => { e.preventDefault(); goPage({ ...state, page: result.data.totalPages }); }}
+          />
+        ) : null}
         {hits && hits.hits.length > 0 ? (
           <ol class="hits">
             {hits.hits.map((hit) => <HitCard key={hit.id} hit={hit} />)}

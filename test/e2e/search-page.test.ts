@@ -205,6 +205,18 @@ describe("search page (Chromium)", function () {
     });
   });
 
+  describe("a link past the last page", () => {
+    it("says so and offers the last page", async () => {
+      const { totalPages } = await api("q=&type=quote&sort=newest&hitsPerPage=10");
+      await page.goto(`${site.url}/?page=999`);
+      await settled();
+      await page.getByRole("link", { name: "Go to the last page" }).click();
+      await page.waitForURL((u) => u.searchParams.get("page") === String(totalPages) || (totalPages === 1 && !u.searchParams.has("page")));
+      await settled();
+      assert.ok((await page.locator(".hits > li").count()) > 0);
+    });
+  });
+
   describe("date range", () => {
     it("keeps only hits published on or after the chosen day, shown as a chip", async () => {
       const { hits } = await api("q=&type=quote&sort=newest&hitsPerPage=1");

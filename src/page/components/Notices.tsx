@@ -44,3 +44,14 @@ export function NoResults({ q, filtered, onClear }: { q: string; filtered: boole
     </div>
   );
 }
+
+/** Shown when a (shared or stale) link points past the last page. */
+export function PastLastPage({ lastPageHref, onGo }: { lastPageHref: string; onGo: (e: MouseEvent) => void }) {
+  return (
+    <div class="notice">
+      <p>
+        This page is past the end of the results. <a href={lastPageHref} onClick={onGo}>Go to the last page</a>
+      </p>
+    </div>
+  );
+}

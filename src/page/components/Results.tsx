@@ -21,6 +21,8 @@ function HitMeta({ hit }: { hit: Hit }) {
 export function HitCard({ hit }: { hit: Hit }) {
   const text = markedHtml(hit._formatted?.text, hit.text);
   if (hit.type === "quote") {
+    // A quote that runs on into "…," she said" keeps its comma in the text; inside our own marks it reads oddly.
+    text.__html = text.__html.replace(/,\s*$/, "");
     return (
       <li class="hit hit-quote" data-type="quote">
         <figure>
