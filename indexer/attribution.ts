@@ -20,7 +20,8 @@ const SPEECH_VERBS = new Set(
     "opined reiterated reiterates chimed tells proclaimed proclaims echoed echoes revealed reveals conceded " +
     "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added " +
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
-    "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went"
+    "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
+    "attacked dismissed lauded touted condemned denounced decried rejected cited"
   ).split(" "),
 );
 /** Verbs that put their subject after them (`explained moderator Ann Li: "…"`); `told`/`asked` take an object there. */
@@ -233,6 +234,11 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
     const rest = text.slice(x, to);
     if (rest.split(/\s+/u).length > 12 || /\bthat\b|[:\uE000]/u.test(rest)) return null;
   }
+  // `"…" ― Carla Sanchez`: a dash and a name after the quote sign it
+  if (/^[\u2015\u2014\u2013-]/u.test(text.slice(from).trimStart())) {
+    const signer = view.mentions.find((o) => o.runStart > from && o.runStart < to && /^[\s\u00A0]*[\u2015\u2014\u2013-][\s\u00A0]*$/u.test(text.slice(from, o.runStart)));
+    if (signer && /^[\s\u00A0.,]*$/u.test(text.slice(signer.end, to))) return { speaker: resolveMention(ctx, signer, para, signer.start) };
+  }
   const m = mentionAt(view, x);
   if (m) {
     const head = nameChain(view, m);
@@ -417,7 +423,12 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
   // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
   const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
   if (later) return later;
-  if (PARTICIPLES.has(v[1]!)) return clauseSubject(ctx, para, sStart, vPos);
+  if (PARTICIPLES.has(v[1]!)) {
+    // "footage of Hillary Clinton asking, "…"": the name right before the participle
+    const right = mentionEndingAt(ctx.paras[para]!, vPos);
+    if (right && right.start >= sStart && !right.possessive && /^[\s\u00A0]*[,:]?[\s\u00A0]*$/u.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    return clauseSubject(ctx, para, sStart, vPos);
+  }
   return subjectBefore(ctx, para, sStart, vPos);
 }
 
@@ -487,6 +498,8 @@ function introSieve(ctx: Context, s: QuoteSpan): Verdict {
  */
 function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Verdict[], i: number): string | null {
   const s = spans[i]!;
+  const lead = previousSentenceSpeaker(ctx, s);
+  if (lead) return lead;
   const prevIdx = i - 1;
   const prev = spans[prevIdx];
   const speaker = verdicts[prevIdx]?.speaker;
@@ -500,6 +513,22 @@ function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Verdict[],
     return namesOnly(ctx, prev.endParagraph, prev.closeMark, pv.masked.length, speaker) ? speaker : null;
   }
   return null;
+}
+
+/**
+ * `The talks may stall, Schiff said. "The other factor …"`: a paraphrase attributed at its end, right before
+ * the quote in the same paragraph, names the quote's speaker too.
+ */
+function previousSentenceSpeaker(ctx: Context, s: QuoteSpan): string | null {
+  const view = ctx.paras[s.paragraph]!;
+  const before = view.masked.slice(0, s.openMark).replace(/[\s\u00A0]+$/u, "");
+  if (!before.endsWith(".") || before.endsWith(MASK + ".") || before.includes(MASK)) return null;
+  const [sStart] = sentenceAround(view.masked, before.length - 1);
+  const sentence = before.slice(sStart);
+  const comma = sentence.lastIndexOf(",");
+  if (comma < 0 || sentence.slice(comma).split(/\s+/u).length > 8) return null;
+  const v = trailingSieve(ctx, s.paragraph, sStart + comma, before.length, false, false);
+  return v && !v.pronoun ? v.speaker : null;
 }
 
 /** Whether every person named between two offsets of a paragraph is `speaker` (or nobody is). */

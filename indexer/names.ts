@@ -25,6 +25,8 @@ export interface NameMention {
 
 const HONORIFICS = new Set(titlesData.honorifics);
 const TITLES = new Set(titlesData.titles);
+/** Occupations stripped in front of a name (`baker Hannah Price`) but kept alone, as many are surnames. */
+const ROLES = new Set(titlesData.roles);
 const OFFICES = new Set(titlesData.offices);
 const PARTICLES = new Set(titlesData.particles);
 const ORG_HEADS = new Set(titlesData.orgHeads);
@@ -211,7 +213,7 @@ function stripLeading(run: Token[], known?: ReadonlySet<string>): { words: Token
     const tags = lexTags(w);
     if (/-year-old$|^\d|^\p{L}+-(?:owned|based|born|led|backed|run|funded|made)$/u.test(w)) {
       // "Nineteen-year-old Lena Vasquez", "81-year-old Ann Bell": an age, not a name
-    } else if (HONORIFICS.has(w) || TITLES.has(w)) {
+    } else if (HONORIFICS.has(w) || TITLES.has(w) || ROLES.has(w)) {
       titled = true;
       sawTitle = true;
     } else if (sawTitle && (OFFICES.has(w) || tags.includes("Demonym"))) {
