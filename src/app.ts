@@ -50,10 +50,11 @@ export function createApp({ search, config, log, metrics = createMetrics(), admi
       }),
     );
   }
+  // The hottest route first: every router a request passes through costs a little.
+  app.use(searchRouter(search));
   app.use(healthRouter(search));
   app.use(metricsRouter(metrics));
   app.use(openapiRouter());
-  app.use(searchRouter(search));
   app.use(facetsRouter(search));
   app.use(articlesRouter(search));
   app.use(listsRouter(search));
