@@ -9,7 +9,7 @@ import { chunkArticle } from "../indexer/chunk.js";
 import { readArticles } from "../indexer/read/index.js";
 import type { Doc } from "../indexer/types.js";
 import { pushFloor, writePayloads, type MeiliTarget } from "./floor.js";
-import { runNode, tsxArgs, type ChildRun } from "./proc.js";
+import { runScript, type ChildRun } from "./proc.js";
 
 /**
  * Floor payload size. Measured here (42k documents, 27 MB): 1 MB payloads 14.4 s, 10 MB 10.8 s, one 27 MB payload
@@ -43,9 +43,9 @@ export async function measureFloor(t: MeiliTarget, dir: string, base: string): P
   }
 }
 
-/** Runs the real `index` command as a child process into index `base`: wall time and peak RSS. */
+/** Runs the real `index` command (`npm run cli -- index`, minus npm) as a child into index `base`: time, peak RSS. */
 export async function runIndexer(t: MeiliTarget, dir: string, base: string, extraEnv: Record<string, string> = {}): Promise<ChildRun> {
-  const run = await runNode(tsxArgs("indexer/cli.ts", ["index", dir]), {
+  const run = await runScript("cli", ["index", dir], {
     MEILI_URL: t.url,
     MEILI_MASTER_KEY: t.apiKey,
     INDEX_NAME: base,

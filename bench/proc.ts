@@ -2,6 +2,7 @@
 // (VmHWM from /proc, polled), and start/stop long-running ones such as the API server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 
 /** What a finished child did. */
 export interface ChildRun {
@@ -29,9 +30,25 @@ export async function peakRssMB(pid: number): Promise<number> {
 }
 
 /** Runs `node <args>` to completion with `env` added, polling its peak RSS every 100 ms. */
-export async function runNode(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<ChildRun> {
+export function runNode(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<ChildRun> {
+  return runCommand(process.execPath, args, env, cwd);
+}
+
+/**
+ * Runs package.json script `name` exactly as `npm run` would, minus npm itself: `sh -c "exec <script> args"`, so
+ * the pid watched is the script's own process (node) and its flags (e.g. a heap cap) are the ones users get.
+ */
+export async function runScript(name: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<ChildRun> {
+  const pkg = JSON.parse(await readFile(path.join(cwd, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const script = pkg.scripts?.[name];
+  if (!script) throw new Error(`package.json has no "${name}" script`);
+  const bin = path.join(cwd, "node_modules", ".bin");
+  return runCommand("sh", ["-c", `exec ${script} "$@"`, "sh", ...args], { PATH: `${bin}:${process.env.PATH ?? ""}`, ...env }, cwd);
+}
+
+async function runCommand(cmd: string, args: string[], env: Record<string, string>, cwd: string): Promise<ChildRun> {
   const start = performance.now();
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));

@@ -1,9 +1,12 @@
-// Re-index section: a full rebuild of the corpus, then 1 % of its articles edited and an incremental run, both
-// through the `reindex` CLI (the re-indexing engineer's code) as child processes against the same Meilisearch.
+// Re-index section: a full rebuild of the corpus, then 1 % of its articles edited and an incremental run, both with
+// the re-indexing engineer's `Reindexer` against the same Meilisearch.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Reindexer } from "../indexer/reindex.js";
+import type { RunRecord } from "../indexer/runs.js";
+import { parseReindexConfig } from "../indexer/sources-config.js";
+import { adminClient } from "../src/meili/connect.js";
 import type { MeiliTarget } from "./floor.js";
-import { runNode, tsxArgs } from "./proc.js";
 
 /** What the section measured. */
 export interface ReindexBench {
@@ -34,25 +37,25 @@ export async function editOnePercent(dir: string): Promise<{ articles: number; c
   return { articles, changed };
 }
 
-async function reindexCli(t: MeiliTarget, dir: string, base: string, full: boolean): Promise<{ ms: number; out: string }> {
-  const run = await runNode(tsxArgs("indexer/cli.ts", ["reindex", ...(full ? ["--full"] : [])]), {
-    MEILI_URL: t.url,
-    MEILI_MASTER_KEY: t.apiKey,
-    INDEX_NAME: base,
-    ARTICLES_DIR: dir,
-    LOG_LEVEL: "warn",
-  });
-  if (run.code !== 0 && run.code !== 2) throw new Error(`reindex${full ? " --full" : ""} exited with ${run.code ?? run.signal}:\n${run.stderr.slice(-3000)}`);
-  return { ms: run.ms, out: run.stdout.trim().slice(-2000) };
-}
-
-/** Full rebuild, edit 1 %, incremental run; into index `bench_reindex`. Needs the synthetic (NDJSON) corpus. */
+/** Full rebuild, edit 1 %, incremental run; into index `bench_reindex`, in-process with the `Reindexer` (so process
+ * start-up does not pad the short incremental run). Needs the synthetic (NDJSON) corpus. */
 export async function benchReindex(t: MeiliTarget, dir: string, _work: string, articles: number | undefined): Promise<ReindexBench> {
   if (articles === undefined) throw new Error("the re-index section edits the synthetic corpus; it does not run with --corpus");
-  const base = "bench_reindex";
-  await reindexCli(t, dir, base, false); // first fill: the rebuild below then replaces a live index, as in production
-  const full = await reindexCli(t, dir, base, true);
+  const reindexer = new Reindexer({
+    client: adminClient(t.url, t.apiKey),
+    base: "bench_reindex",
+    config: parseReindexConfig({ sources: [{ kind: "dir", name: "corpus" }] }, "bench"),
+    defaultPaths: [dir],
+  });
+  const timed = async (full: boolean): Promise<RunRecord> => {
+    const run = await reindexer.run({ full, trigger: "cli" });
+    if (run.outcome !== "succeeded") throw new Error(`${run.mode} run ${run.outcome}: ${run.errors.join("; ")}`);
+    return run;
+  };
+  await timed(false); // first fill: the rebuild below then replaces a live index, as in production
+  const full = await timed(true);
   const edit = await editOnePercent(dir);
-  const inc = await reindexCli(t, dir, base, false);
-  return { articles: edit.articles, changed: edit.changed, fullMs: full.ms, incrementalMs: inc.ms, fullSummary: full.out, incrementalSummary: inc.out };
+  const inc = await timed(false);
+  const summary = (r: RunRecord): string => JSON.stringify(r.counts);
+  return { articles: edit.articles, changed: edit.changed, fullMs: full.durationMs ?? NaN, incrementalMs: inc.durationMs ?? NaN, fullSummary: summary(full), incrementalSummary: summary(inc) };
 }

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureEmbedded, freePort, type EmbeddedMeili } from "../../src/meili/embedded.js";
 import { writeCorpus } from "../../bench/corpus.js";
-import { runNode, startService, tsxArgs, type ChildRun, type Service } from "../../bench/proc.js";
+import { runNode, runScript, startService, tsxArgs, type ChildRun, type Service } from "../../bench/proc.js";
 
 export { runNode, tsxArgs, type ChildRun };
 
@@ -48,9 +48,9 @@ export async function tempCorpus(n: number): Promise<string> {
   return dir;
 }
 
-/** The `index` CLI as a child process against `meili`, into base index `base`. */
+/** The `index` CLI (package.json's `cli` script, as users run it) as a child against `meili`, into base index `base`. */
 export function indexCli(meili: OwnMeili, base: string, paths: string[], env: Record<string, string> = {}): Promise<ChildRun> {
-  return runNode(tsxArgs("indexer/cli.ts", ["index", ...paths]), { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, INDEX_NAME: base, LOG_LEVEL: "warn", ...env });
+  return runScript("cli", ["index", ...paths], { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.key, INDEX_NAME: base, LOG_LEVEL: "warn", ...env });
 }
 
 /** The API (`src/server.ts`) as its own process, output captured (for the key-leak checks). */
