@@ -201,7 +201,8 @@ function compoundSubject(view: ParaView, m: NameMention): boolean {
 }
 
 /** Whether a speech verb follows `pos`, past an appositive (`, a doctor,`) and adverbs. */
-function speechVerbAfter(text: string, pos: number, limit: number, anyVerb = false): boolean {
+function speechVerbAfter(text: string, at: number, limit: number, anyVerb = false): boolean {
+  const pos = at + (/^[\s\u00A0]*(?=,)/u.exec(text.slice(at))?.[0].length ?? 0);
   // "Jeffrey Lewis of the Nonproliferation Center wrote": skip an "of …" postmodifier of capitalised words
   const postmod = /^[\s\u00A0]+(?:of|at|from)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}'\u2019.&-]*[\s\u00A0]+(?:(?:of|for|and|on)[\s\u00A0]+)?){1,7}/u.exec(text.slice(pos));
   if (postmod && speechVerbAfter(text, pos + postmod[0].length - 1, limit, anyVerb)) return true;
@@ -274,11 +275,10 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
     if (pr && (DETERMINERS.test(pr.word) || /^[a-z]/.test(pr.word))) return { speaker: null };
     return null;
   }
-  if (DETERMINERS.test(lw) || /^[a-z]/.test(w.word)) {
-    // "the Tory leader said", "officials said": a role, not a name
-    const rest = text.slice(x, to);
-    if (/^(?:[\w'\u2019-]+\s+){0,6}?(?:said|says|told|added|wrote|noted|explained|argued|warned|stated|insisted)\b/u.test(rest)) return { speaker: null };
-  }
+  const rest = text.slice(x, to);
+  // "the Tory leader said", "officials said": a role, not a name
+  if (DETERMINERS.test(lw) && /^(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|told|added|wrote|noted|explained|argued|warned|stated|insisted|asked)\b/u.test(rest)) return { speaker: null };
+  if (/^[a-z]+s[\s\u00A0]+(?:said|say|told|added|wrote|noted|warned)\b/u.test(rest)) return { speaker: null };
   return null;
 }
 
@@ -372,7 +372,8 @@ function clauseSubject(ctx: Context, para: number, sStart: number, limit: number
 }
 
 /** Whether a finite verb follows `pos` directly or after an appositive between commas. */
-function followedByVerb(text: string, pos: number, limit: number): boolean {
+function followedByVerb(text: string, at: number, limit: number): boolean {
+  const pos = at + (/^[\s\u00A0]*(?=,)/u.exec(text.slice(at))?.[0].length ?? 0);
   const direct = wordAt(text, skipAdverbsForward(text, pos));
   if (direct && /^[a-z]/.test(direct.word) && isFiniteVerb(direct.word)) return true;
   if (text.charAt(pos) !== ",") return false;
@@ -412,7 +413,8 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
   }
   // "drivers had been told to expect …": a passive speech verb names the listener; look further left
   // "to say" is not a speech act of anyone in particular either
-  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got|to)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
+  // and "anybody who complains" is a relative clause, not the attribution
+  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got|to|who|which|that)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
   const v = active[active.length - 1];
   if (!v) return { speaker: null };
   const vPos = sStart + v.index;
