@@ -333,7 +333,7 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
     const inner = view.mentions.find((m) => m.end <= comma && text.slice(m.end, comma).trim() === "" && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
     if (inner && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
   }
-  const first = view.mentions.find((m) => m.start >= sStart && m.start < comma);
+  const first = view.mentions.find((m) => m.start >= clauseStart(text, sStart, comma) && m.start < comma);
   if (first && !first.possessive && /^[\s\u00A0]*,/u.test(text.slice(first.end)) && !compoundSubject(view, first)) {
     return { speaker: resolveMention(ctx, first, para, first.start) };
   }
@@ -349,15 +349,19 @@ function isFiniteVerb(word: string): boolean {
 /** Words that open an introductory phrase: the main clause's subject comes after its comma. */
 const INTRO = /^(?:of|after|before|while|when|in|at|on|during|as|although|though|if|since|speaking|asked|following|despite|with|without|from|for|by|under|earlier|later|last|this|meanwhile|however|still|yet|and|but|so|then|also|once)\b/iu;
 
+/** Where the main clause starts: after an introductory phrase (`In Washington, …`) when there is one. */
+function clauseStart(text: string, sStart: number, limit: number): number {
+  const from = sStart + (/^[\s\u00A0]*/u.exec(text.slice(sStart))?.[0].length ?? 0);
+  if (!INTRO.test(text.slice(from))) return from;
+  const comma = text.indexOf(",", from);
+  return comma > 0 && comma < limit ? comma + 1 : from;
+}
+
 /** The subject of the sentence's main clause: its first mention or he/she that a finite verb follows. */
 function clauseSubject(ctx: Context, para: number, sStart: number, limit: number): Verdict {
   const view = ctx.paras[para]!;
   const text = view.masked;
-  let from = sStart + (/^[\s\u00A0]*/u.exec(text.slice(sStart))?.[0].length ?? 0);
-  if (INTRO.test(text.slice(from))) {
-    const comma = text.indexOf(",", from);
-    if (comma > 0 && comma < limit) from = comma + 1;
-  }
+  const from = clauseStart(text, sStart, limit);
   const candidates: Array<{ start: number; end: number; mention?: NameMention; pronoun?: string }> = [];
   for (const m of view.mentions) if (m.start >= from && m.start < limit && !m.possessive) candidates.push({ start: m.runStart, end: m.end, mention: m });
   for (const p of text.slice(from, limit).matchAll(/\b(he|she|He|She|they|They|it|It)\b/gu)) candidates.push({ start: from + p.index, end: from + p.index + p[0].length, pronoun: p[1]! });
