@@ -191,8 +191,26 @@ function mentionAfterRole(view: ParaView, pos: number, limit: number): NameMenti
   const words = view.masked.slice(pos, m.runStart).trim().split(/\s+/u).filter((w) => w !== "");
   // "an angry Hollande": an article and adjectives only
   if (words.length >= 2 && words.length <= 3 && /^(?:a|an|the)$/u.test(words[0]!) && words.slice(1).every((w) => lexTags(w).includes("Adjective"))) return m;
-  if (words.length > 5 || !words.every((w) => /^[a-z][\w-]*$/u.test(w) && !CHAIN_STOP.test(w) && !DETERMINERS.test(w))) return undefined;
+  if (words.length > 5 || !words.every((w) => /^[a-z0-9][\w/-]*$/u.test(w) && !CHAIN_STOP.test(w) && !DETERMINERS.test(w))) return undefined;
   return m;
+}
+
+/** Nouns through which an organisation speaks: `a White House spokesman said`, `the IMF report said`. */
+const VOICE_NOUNS = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|report|statement|memo|letter|study|survey|analysis|readout|release|filing|complaint|lawsuit|website|document|editorial|announcement|account|poll)$/u;
+
+/**
+ * The organisation behind a role phrase, or null: `the IMF report` and `a White House spokesman` speak for the
+ * IMF and the White House. A person's aide (`Obama's strategist`, `a Clinton aide`) does not speak as that person.
+ */
+function organisationVoice(view: ParaView, from: number, to: number): string | null {
+  const phrase = view.masked.slice(from, to);
+  if (!/^[\s\u00A0]*(?:the|a|an|one|another|its)\b/iu.test(phrase) && from === to) return null;
+  for (const m of view.mentions) {
+    if (m.runStart < from || m.end > to || m.possessive || m.kind === "person" || m.kind === "place") continue;
+    const after = view.masked.slice(m.end, to).trim().split(/\s+/u);
+    if (after.length >= 1 && after.length <= 3 && VOICE_NOUNS.test(after[0] ?? "")) return m.name;
+  }
+  return null;
 }
 
 /** Whether a mention is one of two joined subjects (`Trump and Ryan said`): no single speaker then. */
@@ -246,7 +264,13 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
     if (!head) return speechVerbAfter(text, view.mentions.find((o) => o.start > m.end)?.end ?? m.end, to) ? { speaker: null } : null;
     if (compoundSubject(view, head)) return { speaker: null };
     // after a comma-closed quote, `Oliver barked` and `Hollande retaliated` attribute it as surely as `said`
-    return speechVerbAfter(text, head.end, to, !closedSentence) ? { speaker: resolveMention(ctx, head, para, x) } : null;
+    if (speechVerbAfter(text, head.end, to, !closedSentence)) return { speaker: resolveMention(ctx, head, para, x) };
+    // `"…," the IMF report said` / `a White House spokesman said`: the organisation speaks
+    const voice = /^[\s\u00A0]+([a-z]+)(?=[\s\u00A0,])/u.exec(text.slice(head.end));
+    if (voice && VOICE_NOUNS.test(voice[1]!) && head.kind !== "person" && head.kind !== "place" && !head.possessive && speechVerbAfter(text, head.end + voice[0].length, to)) {
+      return { speaker: head.name };
+    }
+    return null;
   }
   const w = wordAt(text, x);
   if (!w) return null;
@@ -277,7 +301,10 @@ function trailingSieve(ctx: Context, para: number, from: number, to: number, clo
   }
   const rest = text.slice(x, to);
   // "the Tory leader said", "officials said": a role, not a name
-  if (DETERMINERS.test(lw) && /^(?:[\w'\u2019-]+\s+){1,6}?(?:said|says|told|added|wrote|noted|explained|argued|warned|stated|insisted|asked)\b/u.test(rest)) return { speaker: null };
+  if (DETERMINERS.test(lw)) {
+    const verb = /^(?:[\w'\u2019-]+\s+){1,6}?(said|says|told|added|wrote|noted|explained|argued|warned|stated|insisted|asked|found|shows|showed|states|reads)\b/u.exec(rest);
+    if (verb) return { speaker: organisationVoice(view, x, x + verb.index + verb[0].length - verb[1]!.length) };
+  }
   if (/^[a-z]+s[\s\u00A0]+(?:said|say|told|added|wrote|noted|warned)\b/u.test(rest)) return { speaker: null };
   return null;
 }
@@ -320,7 +347,7 @@ function subjectBefore(ctx: Context, para: number, sStart: number, v: number): V
   if (SUBJECT_PRONOUNS.has(lw)) return { speaker: resolvePronoun(ctx, lw, para, sStart + last.index) };
   // "Hayek confirmed she had been and said": the subject of the coordinated clause
   if (lw === "and" || lw === "but" || lw === "then") return clauseSubject(ctx, para, sStart, v);
-  if (/^[a-z]/.test(last[1]!)) return { speaker: null };
+  if (/^[a-z]/.test(last[1]!)) return { speaker: organisationVoice(view, clauseStart(view.masked, sStart, end), end) };
   return null;
 }
 

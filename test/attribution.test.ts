@@ -44,6 +44,15 @@ const sieves: Record<string, Case[]> = {
     ["next sentence carries on", ['"The road is open," said Lars Berg. "Drive slowly."'], "Drive slowly", "Lars Berg"],
     ["someone else named in between: null", ['"The road is open," said Lars Berg. Police chief Ada Kowal disagreed. "It is not safe."'], "It is not safe", null],
   ],
+  "organisations and signatures": [
+    ["an organisation speaks through its report", ['"Growth will slow next year," the OECD report said.'], "Growth will slow", "OECD"],
+    ["a spokesman of an organisation", ['"The office is closed," a Town Hall spokesman said.'], "The office is closed", "Town Hall"],
+    ["a person's aide does not speak as that person: null", ["Senator Ida Moss left early.", '"She is tired," a Moss aide said.'], "She is tired", null],
+    ["a dash signs a reader's quote", ["\u201CWe want a park, not a car park.\u201D \u2015 Nadia Ferraz"], "We want a park", "Nadia Ferraz"],
+    ["the verb comes first, the name after a colon", ["In short, explained planner Ruth Oduya: \"The road goes under the river.\""], "The road goes", "Ruth Oduya"],
+    ["an of-phrase after the name", ['"Rents will keep rising," Sam Ortiz of the Tenants Union wrote on Monday.'], "Rents will keep", "Sam Ortiz"],
+    ["a paraphrase attributed just before the quote", ['Fares may rise in May, Mayor Tom Reid said. "Nobody likes it."'], "Nobody likes it", "Tom Reid"],
+  ],
   "pronouns": [
     ["she refers to the subject, not the object", ["Judge Maria Lopez thanked Tom Reyes for his work. She then spoke to the jury.", '"You have a hard task," she said.'], "You have a hard", "Maria Lopez"],
     ["he with no fitting person: null", ["The storm passed at dawn.", '"It was loud," he said.'], "It was loud", null],
