@@ -370,6 +370,8 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
 /** Whether a lower-case word is a finite verb (past or present tense, modal, copula) per the lexicon. */
 function isFiniteVerb(word: string): boolean {
   if (SPEECH_VERBS.has(word) || /^[a-z]{3,}ed$/u.test(word)) return true;
+  // the stem of a negated auxiliary, as the tokenizer leaves it ("didn" of "didn't")
+  if (/^(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|won|can|couldn|wouldn|shouldn|has|had|was|is|will|would)$/u.test(word)) return true;
   return lexTags(word).some((t) => t === "PastTense" || t === "PresentTense" || t === "Infinitive" || t === "Modal" || t === "Copula" || t === "Auxiliary");
 }
 
@@ -432,7 +434,13 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
   const text = ctx.paras[para]!.masked;
   const before = text.slice(sStart, openMark);
   const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!));
-  const colon = /([\p{L}.'\u2019]+)\s*:\s*$/u.exec(before);
+  const colon = /([\p{L}\p{N}.'\u2019]+)\s*:\s*$/u.exec(before);
+  // "Here's Clinton in 1992: "…""
+  const here = colon ? /^[\s\u00A0]*Here(?:'s|\u2019s| is)[\s\u00A0]+/u.exec(before) : null;
+  if (here) {
+    const men = mentionAt(ctx.paras[para]!, sStart + here[0].length);
+    if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
+  }
   if (verbs.length === 0) {
     if (colon) {
       const men = mentionEndingAt(ctx.paras[para]!, sStart + colon.index + colon[1]!.length);
@@ -473,7 +481,8 @@ function sentenceSieves(ctx: Context, s: QuoteSpan): Verdict {
     const nextQuote = endView.masked.indexOf(MASK, s.closeMark + 1);
     const to = nextQuote >= 0 ? Math.min(nextQuote, eEnd) : eEnd;
     // a quote that ended its sentence takes a short `Rubio said.` after it, not the lead-in of the next quote
-    const closedSentence = /[.!?]/u.test(endView.masked.charAt(s.closeMark - 1));
+    // a question or exclamation inside the marks does not end the narration's sentence: `"Why?" Trump asked.`
+    const closedSentence = endView.masked.charAt(s.closeMark - 1) === ".";
     const between = nextQuote >= 0 ? endView.masked.slice(s.closeMark + 1, nextQuote) : "";
     if (/[.!?]/u.test(endView.masked.charAt(s.closeMark - 1)) && nextQuote >= 0 && nextQuote < eEnd && /^\s*\p{Lu}/u.test(between) && /[,:]\s*$/u.test(between)) {
       return accordingOrLeading(ctx, s);
