@@ -14,8 +14,11 @@ export interface Skipped {
   reason: string;
 }
 
-/** Batches enqueued but not yet confirmed before the run waits: bounds how far reading runs ahead of indexing. */
-const MAX_PENDING = 64;
+/**
+ * Batches enqueued but not yet confirmed before the run waits: bounds how far reading runs ahead of indexing, and
+ * so the size of the batch Meilisearch merges them into (64 made batches that outlived the 120 s task wait).
+ */
+const MAX_PENDING = 8;
 
 /** What an indexing run did. */
 export interface IndexReport {
