@@ -453,7 +453,11 @@ function leadingSieve(ctx: Context, para: number, sStart: number, openMark: numb
   // "drivers had been told to expect …": a passive speech verb names the listener; look further left
   // "to say" is not a speech act of anyone in particular either
   // and "anybody who complains" is a relative clause, not the attribution
-  const active = verbs.filter((m) => !/\b(?:was|were|been|being|is|are|get|got|to|who|which|that)[\s\u00A0]+$/u.test(before.slice(0, m.index)));
+  // and "Rubio's proposed credit" or "the called meeting" use the verb form as an adjective
+  const active = verbs.filter(
+    (m) =>
+      !/(?:\b(?:was|were|been|being|is|are|get|got|to|who|which|that|the|a|an|his|her|their|its)|['\u2019]s?)[\s\u00A0]+$/u.test(before.slice(0, m.index)),
+  );
   const v = active[active.length - 1];
   if (!v) return { speaker: null };
   const vPos = sStart + v.index;
