@@ -1,6 +1,6 @@
 // The search section: the API in its own process against the same queries sent straight to Meilisearch, first
 // through a recording proxy to learn exactly what the API sends, then at full speed on both sides.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../src/meili/embedded.js";
@@ -73,10 +73,18 @@ export interface SearchBench {
   /** Meilisearch requests/s divided by calls per query: queries/s, comparable with the API's. */
   meiliQps16: number;
   latency: Latency;
+  /** CPU milliseconds per query spent by each process during the API's 16-connection run. */
+  cpuPerQuery: { api: number; meili: number };
+}
+
+/** CPU seconds (user + system) used so far by process `pid`. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Runs the whole search section against index `base`. */
-export async function benchSearch(t: MeiliTarget, base: string, durationS: number, connections = 16): Promise<SearchBench> {
+export async function benchSearch(t: MeiliTarget, meiliPid: number, base: string, durationS: number, connections = 16): Promise<SearchBench> {
   const queries = buildQueries(await facetValues(t, base));
   const calls = await captureCalls(t, base, queries);
   const perQuery = calls.reduce((s, c) => s + c.length, 0) / calls.length;
@@ -86,9 +94,13 @@ export async function benchSearch(t: MeiliTarget, base: string, durationS: numbe
     const apiReqs: Req[] = queries.map((q) => ({ method: "GET", path: q }));
     await load(api.url, apiReqs, connections, Math.min(3, durationS)); // warm-up, not counted
     const meili16 = await load(t.url, meiliReqs, connections, durationS);
+    const apiPid = api.service.child.pid ?? 0;
+    const [a0, m0] = [await cpuSeconds(apiPid), await cpuSeconds(meiliPid)];
     const api16 = await load(api.url, apiReqs, connections, durationS);
+    const [a1, m1] = [await cpuSeconds(apiPid), await cpuSeconds(meiliPid)];
+    const perQ = (s: number): number => (s * 1000) / Math.max(1, api16.requests);
     const latency = await pairedLatency(api.url, t.url, queries, calls.map(replayable), durationS);
-    return { queries: queries.length, callsPerQuery: perQuery, api16, meili16, meiliQps16: meili16.rps / Math.max(perQuery, 1), latency };
+    return { queries: queries.length, callsPerQuery: perQuery, api16, meili16, meiliQps16: meili16.rps / Math.max(perQuery, 1), latency, cpuPerQuery: { api: perQ(a1 - a0), meili: perQ(m1 - m0) } };
   } finally {
     await api.cleanup();
   }

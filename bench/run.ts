@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   try {
     const dir = opts.corpus ?? (await writeCorpus(path.join(work, "corpus"), opts.articles)).dir;
     log(`corpus ${dir} (${opts.corpus ? "real files" : `${opts.articles} synthetic articles`})`);
-    const ctx: S.Context = { t, dir, work, opts, rows, details, log };
+    const ctx: S.Context = { t, meiliPid: meili.pid, dir, work, opts, rows, details, log };
     for (const name of ["indexing", "chunking", "search", "reindex", "memory"] as const) {
       if (!opts.only.includes(name)) continue;
       log(`section ${name}`);

@@ -11,6 +11,7 @@ import { benchReindex } from "./reindex-ratio.js";
 /** What every section gets. */
 export interface Context {
   t: MeiliTarget;
+  meiliPid: number;
   /** Corpus folder. */
   dir: string;
   /** Scratch folder, removed at the end. */
@@ -60,7 +61,7 @@ async function chunking(c: Context): Promise<void> {
 }
 
 async function search(c: Context): Promise<void> {
-  const s = await benchSearch(c.t, LIVE, c.opts.duration);
+  const s = await benchSearch(c.t, c.meiliPid, LIVE, c.opts.duration);
   c.details.search = s;
   c.rows.push(
     row("search", "API queries/s, 16 conn (vs Meilisearch)", s.api16.rps, "q/s", s.meiliQps16, atLeast(0.85)),
@@ -68,6 +69,7 @@ async function search(c: Context): Promise<void> {
     row("search", "p99 latency, 1 conn", s.latency.api.p99, "ms", s.latency.meili.p99, overheadBelow(5)),
     row("search", "p99 latency, 16 conn", s.api16.p99, "ms", s.meili16.p99),
     row("search", "API non-2xx + errors, 16 conn", s.api16.non2xx + s.api16.errors, "responses", null, atMost(0, "value")),
+    row("search", "CPU per query: API process (vs Meilisearch)", s.cpuPerQuery.api, "ms", s.cpuPerQuery.meili),
   );
 }
 
