@@ -49,6 +49,15 @@ describe("read › html hard cases", () => {
     assert.deepEqual(texts("<div>Lead line<p>First.</p>Loose text<br>after a break</div>"), ["Lead line", "First.", "Loose text", "after a break"]);
   });
 
+  it("drops the headline repeated after a section label, and never a first paragraph in a script without case", () => {
+    const body = "<p>Harbour news</p><h1>Tides rise early this spring</h1>" + "<p>The harbour master posted new tide tables on the quay wall this morning for all crews.</p>".repeat(6);
+    const en = parseHtml(`<html><head><title>Tides rise early this spring</title></head><body><article>${body}</article></body></html>`, "t.html");
+    assert.deepEqual(en?.paragraphs.slice(0, 2), ["Harbour news", "The harbour master posted new tide tables on the quay wall this morning for all crews."]);
+    const zh = "<p>港口今天早上公布了新的潮汐表，所有船员都要查看。</p>".repeat(12);
+    const article = parseHtml(`<html><head><title>潮汐提前</title></head><body><article>${zh}</article></body></html>`, "z.html");
+    assert.equal(article?.paragraphs.length, 12);
+  });
+
   it("falls back to JSON-LD articleBody when the page renders its body with scripts", () => {
     const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Scripted page", articleBody: "First line of the body.\nSecond line of the body." });
     const article = parseHtml(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`, "s.html");

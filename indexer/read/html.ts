@@ -53,11 +53,13 @@ function articleMeta(meta: PageMeta, rd: ReadabilityResult | null): PageMeta {
   };
 }
 
-/** Drops a leading repeat of the headline, which many pages keep inside the article block. */
+/** Drops a repeat of the headline among the first paragraphs, which many pages keep inside the article block. */
 function withoutHeadline(paragraphs: string[], title: string | undefined): string[] {
-  const fold = (s: string): string => s.toLowerCase().replace(/\W+/g, " ").trim();
-  if (!title || paragraphs.length < 2) return paragraphs;
-  return fold(paragraphs[0] ?? "") === fold(title) ? paragraphs.slice(1) : paragraphs;
+  const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const headline = title ? fold(title) : "";
+  if (headline === "" || paragraphs.length < 2) return paragraphs;
+  const at = paragraphs.slice(0, 3).findIndex((p) => fold(p) === headline);
+  return at < 0 ? paragraphs : paragraphs.filter((_, i) => i !== at);
 }
 
 /**
