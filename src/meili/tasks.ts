@@ -1,5 +1,5 @@
 // Awaiting Meilisearch tasks: the client's wait resolves even when a task failed, so check the status and throw.
-import type { EnqueuedTaskPromise, Task } from "meilisearch";
+import { MeilisearchTaskTimeOutError, type EnqueuedTaskPromise, type Task } from "meilisearch";
 
 /** Generous by default: on a busy 2-core machine single tasks have been seen taking ~2 s. */
 export const TASK_TIMEOUT_MS = 120_000;
@@ -24,7 +24,18 @@ export async function awaitTask(
   what: string,
   timeout = TASK_TIMEOUT_MS,
 ): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout, interval: 25 });
-  if (task.status !== "succeeded") throw new TaskFailedError(task, what);
-  return task;
+  // Waited in slices of at most 5 s: the client adds an abort listener per poll to one signal per wait, so a
+  // single long wait (a large indexing batch) piles up thousands of them and Node warns of a leak.
+  const deadline = Date.now() + timeout;
+  for (let interval = 25; ; interval = Math.min(interval * 2, 250)) {
+    let task: Task;
+    try {
+      task = await enqueued.waitTask({ timeout: Math.max(1, Math.min(5000, deadline - Date.now())), interval });
+    } catch (err) {
+      if (err instanceof MeilisearchTaskTimeOutError && Date.now() < deadline) continue;
+      throw err;
+    }
+    if (task.status !== "succeeded") throw new TaskFailedError(task, what);
+    return task;
+  }
 }
