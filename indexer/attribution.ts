@@ -21,7 +21,7 @@ const SPEECH_VERBS = new Set(
     "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added " +
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
-    "attacked dismissed lauded touted condemned denounced decried rejected cited"
+    "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees"
   ).split(" "),
 );
 /** Verbs that put their subject after them (`explained moderator Ann Li: "…"`); `told`/`asked` take an object there. */
@@ -235,6 +235,12 @@ function speechVerbAfter(text: string, at: number, limit: number, anyVerb = fals
   for (let c = text.indexOf(",", pos + 1); c >= 0 && c < limit && c - pos < 160; c = text.indexOf(",", c + 1)) {
     const v = wordAt(text, skipAdverbsForward(text, c + 1));
     if (v && SPEECH_VERBS.has(v.word)) return true;
+  }
+  // "Nate Silver, the polling guru who founded the site tweeted on Wednesday": an appositive left unclosed
+  const words = text.slice(pos + 1, Math.min(limit, pos + 120)).split(/[\s\u00A0]+/u).filter((w) => w !== "");
+  for (const w of words.slice(0, 14)) {
+    if (/[.;:]$/u.test(w) || w.includes(MASK)) break;
+    if (/^(?:said|says|tweeted|wrote|told|added)$/u.test(w)) return true;
   }
   return false;
 }
@@ -522,10 +528,12 @@ function sentenceEndSieve(ctx: Context, s: QuoteSpan): Verdict {
   const [, sEnd] = sentenceAround(view.masked, s.closeMark);
   const tail = view.masked.slice(s.closeMark + 1, sEnd);
   if (tail.includes(MASK)) return null;
-  const comma = tail.lastIndexOf(",");
-  if (comma < 0 || tail.slice(comma).split(/\s+/u).length > 9) return null;
-  const from = s.closeMark + 1 + comma;
-  return trailingSieve(ctx, s.endParagraph, from, sEnd, false, false);
+  // try each comma from the last: ", says Evan Tracey, a consultant with National Media in Alexandria, Va."
+  for (let comma = tail.lastIndexOf(","); comma >= 0; comma = comma > 0 ? tail.lastIndexOf(",", comma - 1) : -1) {
+    const v = trailingSieve(ctx, s.endParagraph, s.closeMark + 1 + comma, sEnd, false, false);
+    if (v) return v;
+  }
+  return null;
 }
 
 /** Sieve 4, `Cruz continued:` ending the previous paragraph, then a paragraph that opens with the quote. */
@@ -571,6 +579,12 @@ function previousSentenceSpeaker(ctx: Context, s: QuoteSpan): string | null {
   if (!before.endsWith(".") || before.endsWith(MASK + ".") || before.includes(MASK)) return null;
   const [sStart] = sentenceAround(view.masked, before.length - 1);
   const sentence = before.slice(sStart);
+  // "Iowa State's Dianne Bystrom agreed. "…"": a short sentence of a name and a speech verb
+  if (sentence.split(/\s+/u).length <= 10) {
+    const first = view.mentions.find((m) => m.runStart >= sStart && m.end < before.length);
+    const head = first ? nameChain(view, first) : null;
+    if (head && !head.possessive && speechVerbAfter(view.masked, head.end, before.length)) return resolveMention(ctx, head, s.paragraph, head.start);
+  }
   const comma = sentence.lastIndexOf(",");
   if (comma < 0 || sentence.slice(comma).split(/\s+/u).length > 8) return null;
   const v = trailingSieve(ctx, s.paragraph, sStart + comma, before.length, false, false);
