@@ -58,6 +58,14 @@ describe("read › html hard cases", () => {
     assert.equal(article?.paragraphs.length, 12);
   });
 
+  it("keeps an embedded social post (what a quoted person posted) out of its share-widget wrapper", () => {
+    const para = "<p>The county fair opened its gates on Thursday with a record number of vegetable entries and a new tent for the brass bands.</p>";
+    const post = `<div class="social-embed"><blockquote class="twitter-tweet"><p>Biggest marrow I have ever seen, and I have judged this show for thirty years</p>— Judge Alma Cole (@almacole) August 6, 2026</blockquote><script src="widgets.js"></script></div>`;
+    const article = parseHtml(`<html><head><title>Fair opens</title></head><body><article>${para.repeat(3)}${post}${para.repeat(2)}</article></body></html>`, "f.html");
+    const all = article?.paragraphs.join("\n") ?? "";
+    assert.ok(all.includes("Biggest marrow I have ever seen"), all);
+  });
+
   it("falls back to JSON-LD articleBody when the page renders its body with scripts", () => {
     const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Scripted page", articleBody: "First line of the body.\nSecond line of the body." });
     const article = parseHtml(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`, "s.html");

@@ -31,10 +31,34 @@ export interface ReadabilityResult {
   publishedTime?: string;
 }
 
+/** The standard markup of embedded social posts: what a quoted person posted is article text. */
+const EMBEDDED_POST = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+
+/** Whether `post` is the wrapper's only child element apart from scripts and styles. */
+function onlyHolds(wrapper: Element, post: Element): boolean {
+  return Array.from(wrapper.children).every((c) => c === post || /^(SCRIPT|STYLE|NOSCRIPT)$/i.test(c.tagName));
+}
+
+/**
+ * Lifts embedded posts out of their wrappers ("social-embed", "embed-container"...), whose class
+ * words make Readability and our own filter drop them as share widgets.
+ */
+function liftEmbeddedPosts(document: Document): void {
+  for (const post of Array.from(document.querySelectorAll(EMBEDDED_POST))) {
+    let wrapper = post.parentElement;
+    while (wrapper && onlyHolds(wrapper, post) && /embed|social|tweet|twitter|instagram/i.test(`${wrapper.className} ${wrapper.id}`)) {
+      wrapper.replaceWith(post);
+      wrapper = post.parentElement;
+    }
+    post.setAttribute("class", "embedded-post");
+  }
+}
+
 /** Runs Readability on a fresh linkedom document; null when it finds no article or fails on odd markup. */
 export function runReadability(html: string): ReadabilityResult | null {
   try {
     const { document } = parseHTML(html);
+    liftEmbeddedPosts(document);
     const parsed = new Readability(document, { keepClasses: true, charThreshold: 500 }).parse();
     if (!parsed?.content) return null;
     const result: ReadabilityResult = { content: parsed.content };
