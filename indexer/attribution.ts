@@ -21,7 +21,7 @@ const SPEECH_VERBS = new Set(
     "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added " +
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
-    "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees"
+    "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds"
   ).split(" "),
 );
 /** Verbs that put their subject after them (`explained moderator Ann Li: "…"`); `told`/`asked` take an object there. */
