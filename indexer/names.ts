@@ -139,7 +139,8 @@ function tokenize(text: string): Token[] {
       possessive = true;
     }
     const gap = text.slice(prevEnd, start);
-    const joined = tokens.length > 0 && !prevEndsSentence && (gap === " " || /^[ \t\u00A0]+$/u.test(gap));
+    // "G.K. Butterfield": initials written together are one name
+    const joined = tokens.length > 0 && !prevEndsSentence && (gap === " " || /^[ \t\u00A0]+$/u.test(gap) || (gap === "" && /^\p{Lu}\.$/u.test(prevText)));
     const sentenceStart = gap === " " && !prevText.endsWith(".") && tokens.length > 0 ? false : startsSentence(gap, tokens.length === 0 ? null : prevText);
     tokens.push({ text: word, start, end: start + word.length, joined, sentenceStart, possessive });
     prevEnd = start + m[0].length;
@@ -264,11 +265,11 @@ function classify(words: string[], titled: boolean): MentionKind {
  * Quotation contents should be masked by the caller when only the narration matters.
  */
 export function findNameMentions(text: string, known?: ReadonlySet<string>): NameMention[] {
-  return mentionsOf(tokenize(text), known);
+  return mentionsOf(text, tokenize(text), known);
 }
 
 /** Mentions from already tokenized text. */
-function mentionsOf(tokens: Token[], known?: ReadonlySet<string>): NameMention[] {
+function mentionsOf(text: string, tokens: Token[], known?: ReadonlySet<string>): NameMention[] {
   const mentions: NameMention[] = [];
   for (const run of capitalisedRuns(tokens)) {
     const { words, titled } = stripLeading(run, known);
@@ -276,6 +277,8 @@ function mentionsOf(tokens: Token[], known?: ReadonlySet<string>): NameMention[]
     const last = words[words.length - 1];
     if (!first || !last) continue;
     const names = words.map((w) => w.text);
+    // initials alone ("U." of "U.S.") name nobody
+    if (words.every((w) => /^\p{Lu}\.?$/u.test(w.text))) continue;
     // a title-case headline ("Unlikely To Have A Good Day"), not a name
     if (words.slice(1).some((w) => isCap(w.text) && NON_NAMES.has(bare(w.text)))) continue;
     if (names.length === 1 && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
@@ -284,7 +287,7 @@ function mentionsOf(tokens: Token[], known?: ReadonlySet<string>): NameMention[]
       start: first.start,
       end: last.end,
       runStart: run[0]!.start,
-      name: names.join(" "),
+      name: text.slice(first.start, last.end).replace(/[\s\u00A0]+/gu, " "),
       kind: classify(names, titled),
       titled,
       possessive: last.possessive,
@@ -385,7 +388,7 @@ export function analyzeTexts(texts: string[]): TextsAnalysis {
   const tokens = texts.map(tokenize);
   const known = new Set<string>();
   for (const list of tokens) for (const t of list) if (!t.sentenceStart && isCap(t.text)) known.add(bare(t.text));
-  const mentions = tokens.map((list) => mentionsOf(list, known));
+  const mentions = tokens.map((list, i) => mentionsOf(texts[i]!, list, known));
   const registry = new PeopleRegistry();
   for (const list of mentions) for (const m of list) if (m.kind === "person" && m.name.includes(" ")) registry.add(m.name);
   return { mentions, known, registry };

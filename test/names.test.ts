@@ -15,6 +15,9 @@ describe("names", () => {
       ["keeps van and bin", "Pieter van Aalst met Farida bin Salleh.", ["Pieter van Aalst", "Farida bin Salleh"]],
       ["keeps O'", "Gwen O'Hara sold the farm.", ["Gwen O'Hara"]],
       ["drops an age", "Nineteen-year-old Lena Vasquez won.", ["Lena Vasquez"]],
+      ["keeps initials written together", "Rep. J.R. Hollis voted no.", ["J.R. Hollis"]],
+      ["initials alone are not a name", "The U.K. delegation left.", []],
+      ["strips a party label", "Democrat Ana Ruiz and Rival Tom Shaw met.", ["Ana Ruiz", "Tom Shaw"]],
       ["a sentence-initial common word is not a name", "Speaking on Monday, Ravi Shah said little.", ["Ravi Shah"]],
       ["does not join across a sentence end", "They backed Trumbull. Ravi Shah did not.", ["Trumbull", "Ravi Shah"]],
     ];
