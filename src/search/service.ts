@@ -1,13 +1,14 @@
 // The service's window on Meilisearch: searches with disjunctive facet counts in one multi-search, facet value
 // search (mid-name via the speakers index), article views and lists. Errors arrive as typed AppErrors.
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
-import { AppError } from "../errors.js";
+import { AppError, Unavailable } from "../errors.js";
 import { indexNames, type IndexNames } from "../meili/settings.js";
 import { articleQueries, shapeArticle, type ArticleView } from "./article.js";
 import { FACET_FIELDS, FACETS, facetValues, sortCounts, type FacetValue } from "./facet-values.js";
 import { buildFilter, type FacetGroup, type SearchFilters } from "./filters.js";
-import { POST_TAG, PRE_TAG, toSafeHtml } from "./highlight.js";
-import type { SearchParams } from "./params.js";
+import { jsonBytes, parseJsonBytes, toByteJson } from "./bytes.js";
+import { POST_TAG, PRE_TAG, toSafeHtmlBytes } from "./highlight.js";
+import { echoQuery, type SearchParams } from "./params.js";
 import { createMultiSearch } from "./transport.js";
 
 export { FACET_FIELDS, FACETS, type ArticleView, type FacetValue };
@@ -32,7 +33,7 @@ const HIT_FIELDS = [
 /** One search hit as the API returns it. */
 export type Hit = Record<string, unknown> & { _formatted: { text: string; title: string } };
 
-/** The /api/search answer (without the echoed query). */
+/** The /api/search answer, less the echoed `query`. */
 export interface SearchResult {
   hits: Hit[];
   facets: Record<FacetGroup, Record<string, number>>;
@@ -45,7 +46,8 @@ export interface SearchResult {
 
 /** What the HTTP routes need from search; `createApp` takes any implementation. */
 export interface SearchService {
-  search(params: SearchParams): Promise<SearchResult>;
+  /** The /api/search answer as UTF-8 JSON: `{ query, ...SearchResult }` (built without decoding the text). */
+  searchJson(params: SearchParams): Promise<Buffer>;
   facetValues(facet: FacetGroup, q: string, filters: SearchFilters): Promise<FacetValue[]>;
   article(id: string): Promise<ArticleView | null>;
   speakers(sort: "count" | "name"): Promise<{ name: string; count: number }[]>;
@@ -81,10 +83,17 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     apiKey: options.client.config.apiKey,
     timeoutMs: options.client.config.timeout ?? 1500,
   });
-  const multi = (operation: string, queries: MultiSearchQuery[]) => call(operation, () => transport(queries));
+  const multi = (operation: string, queries: MultiSearchQuery[]) =>
+    call(operation, async () =>
+      resultsOf(await transport(queries), (body) => JSON.parse(body.toString("utf8"))),
+    );
 
   return {
-    search: async (params) => shapeSearch(params, await multi("search", searchQueries(names, params))),
+    searchJson: async (params) => {
+      const queries = searchQueries(names, params);
+      const results = await call("search", async () => resultsOf(await transport(queries), parseJsonBytes));
+      return jsonBytes({ query: toByteJson(echoQuery(params)), ...shapeSearch(params, results) });
+    },
     facetValues: (facet, q, filters) => facetValues(names, multi, facet, q, filters),
     article: async (id) => shapeArticle(await multi("article", articleQueries(names, id))),
     speakers: async (sort) => {
@@ -114,6 +123,18 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       }
     },
   };
+}
+
+/** The per-query results of a multi-search answer; an answer that is not one is a failing dependency (503). */
+function resultsOf(body: Buffer, parse: (body: Buffer) => unknown): SearchResponse[] {
+  let answer: { results?: unknown };
+  try {
+    answer = parse(body) as { results?: unknown };
+  } catch (err) {
+    throw new Unavailable("Search answered with something that is not JSON", err);
+  }
+  if (!Array.isArray(answer?.results)) throw new Unavailable("Search answered without results");
+  return answer.results as SearchResponse[];
 }
 
 /** Query 0: hits and every facet; then one count-only query per facet group with a selection, minus its own filter. */
@@ -152,6 +173,7 @@ function activeGroups(f: SearchFilters): FacetGroup[] {
   return active;
 }
 
+/** The answer from the multi-search results, parsed as byte strings (see `bytes.ts`). */
 function shapeSearch(p: SearchParams, results: SearchResponse[]): SearchResult {
   const [main, ...extra] = results as [SearchResponse, ...SearchResponse[]];
   const facets = {} as SearchResult["facets"];
@@ -170,17 +192,18 @@ function shapeSearch(p: SearchParams, results: SearchResponse[]): SearchResult {
   };
 }
 
+/** Fields in a stable, documented order (`speaker` only on quotes), then the escaped highlights. */
 function shapeHit(raw: Record<string, unknown>): Hit {
-  const { _formatted: formatted, ...fields } = raw as Record<string, unknown> & {
-    _formatted?: Record<string, unknown>;
-  };
-  const text = typeof formatted?.text === "string" ? formatted.text : asString(fields.text);
-  const title = typeof formatted?.title === "string" ? formatted.title : asString(fields.title);
-  // Fields in a stable, documented order; `speaker` only on quotes.
   const hit: Record<string, unknown> = {};
-  for (const key of HIT_FIELDS)
-    if (fields[key] !== undefined && (key !== "speaker" || fields.type === "quote")) hit[key] = fields[key];
-  return { ...hit, _formatted: { text: toSafeHtml(text), title: toSafeHtml(title) } };
+  for (const key of HIT_FIELDS) {
+    const value = raw[key];
+    if (value !== undefined && (key !== "speaker" || raw.type === "quote")) hit[key] = value;
+  }
+  const formatted = raw._formatted as Record<string, unknown> | undefined;
+  const text = typeof formatted?.text === "string" ? formatted.text : asString(raw.text);
+  const title = typeof formatted?.title === "string" ? formatted.title : asString(raw.title);
+  hit._formatted = { text: toSafeHtmlBytes(text), title: toSafeHtmlBytes(title) };
+  return hit as Hit;
 }
 
 const asString = (v: unknown): string => (typeof v === "string" ? v : "");
