@@ -24,12 +24,21 @@ export interface AppDeps {
   log: Logger;
   /** Shared with the search service's `observe`; a fresh registry when omitted. */
   metrics?: Metrics;
+  /** False while the first indexing run of `npm start` is going: /ready answers 503 until it has finished. */
+  startupDone?: () => boolean;
   /** Re-indexing for the admin routes (issue 5); they answer 404 unless ADMIN_TOKEN is set. */
   admin?: Omit<AdminDeps, "token">;
 }
 
 /** Creates the HTTP app. */
-export function createApp({ search, config, log, metrics = createMetrics(), admin }: AppDeps): Express {
+export function createApp({
+  search,
+  config,
+  log,
+  metrics = createMetrics(),
+  startupDone,
+  admin,
+}: AppDeps): Express {
   const app = express();
   app.set("etag", false);
   app.set("trust proxy", "loopback");
@@ -52,14 +61,20 @@ export function createApp({ search, config, log, metrics = createMetrics(), admi
   }
   // The hottest route first: every router a request passes through costs a little.
   app.use(searchRouter(search));
-  app.use(healthRouter(search));
+  app.use(healthRouter(search, startupDone));
   app.use(metricsRouter(metrics));
   app.use(openapiRouter());
   app.use(facetsRouter(search));
   app.use(articlesRouter(search));
   app.use(listsRouter(search));
   app.use(createPageRouter());
-  app.use(adminRouter({ token: config.ADMIN_TOKEN, reindexer: admin?.reindexer ?? null, schedule: admin?.schedule ?? null }));
+  app.use(
+    adminRouter({
+      token: config.ADMIN_TOKEN,
+      reindexer: admin?.reindexer ?? null,
+      schedule: admin?.schedule ?? null,
+    }),
+  );
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

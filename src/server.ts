@@ -45,7 +45,16 @@ async function main(): Promise<void> {
     await conn.close();
     return;
   }
-  const app = createApp({ search, config, log, metrics, ...(reindexing ? { admin: reindexing } : {}) });
+  const indexesOnStart = conn.admin !== null && config.ARTICLES_DIR.length > 0;
+  let startupDone = !indexesOnStart;
+  const app = createApp({
+    search,
+    config,
+    log,
+    metrics,
+    startupDone: () => startupDone,
+    ...(reindexing ? { admin: reindexing } : {}),
+  });
   const server = app.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ url: `http://${config.HOST}:${port}` }, "onrecord listening");
@@ -57,9 +66,10 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await conn.close();
   });
-  if (conn.admin && config.ARTICLES_DIR.length > 0) void indexOnStart(config, conn, log);
+  if (indexesOnStart) void indexOnStart(config, conn, log).finally(() => (startupDone = true));
 }
 
+/** Indexes ARTICLES_DIR once; never rejects (a failed run is logged, and /ready then follows Meilisearch). */
 async function indexOnStart(config: Config, conn: MeiliConnection, log: Logger): Promise<void> {
   try {
     const report = await indexPaths(config.ARTICLES_DIR, {

@@ -1,11 +1,18 @@
-// The `npm start` entry point for real: embedded Meilisearch, ARTICLES_DIR indexed on start, /ready, hits, and a
-// clean stop on SIGINT that leaves no process behind.
+// The `npm start` entry point for real: embedded Meilisearch, ARTICLES_DIR indexed on start, /ready only once that
+// run has finished (then hits), and a clean stop on SIGINT that leaves no process behind.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import request from "supertest";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/log.js";
+import { searchClient } from "../src/meili/connect.js";
 import { freePort, runFile } from "../src/meili/embedded.js";
+import { createSearchService } from "../src/search/service.js";
+import { freshIndex, testMeili } from "./helpers/meili.js";
 
 const alive = (pid: number) => {
   try {
@@ -15,6 +22,21 @@ const alive = (pid: number) => {
     return false;
   }
 };
+
+describe("GET /ready during the startup indexing run", () => {
+  it("answers 503 until the run has finished, then 200", async () => {
+    const meili = await testMeili();
+    const index = await freshIndex("ready");
+    const config = loadConfig({ MEILI_URL: meili.url, INDEX_NAME: index, RATE_LIMIT_PER_MINUTE: "0" });
+    const search = createSearchService({ client: searchClient(meili.url, meili.masterKey, 1500), index });
+    let done = false;
+    const app = createApp({ search, config, log: createLogger("silent"), startupDone: () => done });
+    const r = await request(app).get("/ready").expect(503);
+    assert.equal((r.body as { error: { code: string } }).error.code, "unavailable");
+    done = true;
+    await request(app).get("/ready").expect(200);
+  });
+});
 
 describe("server entry (npm start)", () => {
   it("starts embedded Meilisearch, indexes ARTICLES_DIR, answers, and stops cleanly on SIGINT", async function () {
@@ -43,15 +65,20 @@ describe("server entry (npm start)", () => {
     let stderr = "";
     server.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     try {
+      // /ready says 503 until the startup indexing run has finished; from the first 200 on, the articles are there.
       const started = Date.now();
-      let hits = 0;
-      while (hits === 0) {
-        assert.ok(Date.now() - started < 30_000, `no hits within 30 s:\n${stderr}`);
-        const res = await fetch(`${url}/api/search?q=orchard`).catch(() => null);
-        if (res?.ok) hits = ((await res.json()) as { totalHits: number }).totalHits;
-        else await new Promise((r) => setTimeout(r, 200));
+      for (;;) {
+        assert.ok(Date.now() - started < 30_000, `not ready within 30 s:\n${stderr}`);
+        const ready = await fetch(`${url}/ready`).catch(() => null);
+        if (ready?.status === 200) break;
+        await new Promise((r) => setTimeout(r, 20));
       }
-      assert.equal((await fetch(`${url}/ready`)).status, 200);
+      const res = await fetch(`${url}/api/search?q=orchard`);
+      assert.equal(res.status, 200);
+      assert.ok(
+        ((await res.json()) as { totalHits: number }).totalHits > 0,
+        "a seed word has hits once ready",
+      );
       const { pid: meiliPid } = JSON.parse(await fs.readFile(runFile(env.DATA_DIR), "utf8")) as {
         pid: number;
       };
