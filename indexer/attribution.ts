@@ -541,9 +541,16 @@ function introSieve(ctx: Context, s: QuoteSpan): Verdict {
   const view = ctx.paras[s.paragraph]!;
   if (s.paragraph === 0 || view.masked.slice(0, s.openMark).trim() !== "") return null;
   const prev = ctx.paras[s.paragraph - 1]!.masked.replace(/[\s\u00A0]+$/u, "");
-  if (!/[:,]$/u.test(prev) || prev.endsWith(MASK)) return null;
+  if (prev.endsWith(MASK) || prev.includes(MASK)) return null;
   const [pStart] = sentenceAround(prev, prev.length - 1);
-  return leadingSieve(ctx, s.paragraph - 1, pStart, prev.length);
+  if (/[:,]$/u.test(prev)) return leadingSieve(ctx, s.paragraph - 1, pStart, prev.length);
+  // "Cruz said states can pass such laws." then a paragraph of pure quotation: the paraphrase's speaker goes on
+  if (!onlyQuote(view) || !prev.endsWith(".")) return null;
+  const sentence = prev.slice(pStart);
+  const said = /^(?:[\p{Lu}][\p{L}.'\u2019-]*[\s\u00A0]+){1,4}(?:also[\s\u00A0]+)?(?:said|says|added|argued|noted|explained|told)\b/u.exec(sentence);
+  if (!said) return null;
+  const head = ctx.paras[s.paragraph - 1]!.mentions.find((m) => m.runStart === pStart || m.start === pStart);
+  return head && !head.possessive ? { speaker: resolveMention(ctx, head, s.paragraph - 1, head.start) } : null;
 }
 
 /**

@@ -38,6 +38,8 @@ const sieves: Record<string, Case[]> = {
   ],
   "4. a lead-in paragraph": [
     ["colon at the end of the previous paragraph", ["Festival director Ines Carvalho put it this way:", '"We sold every ticket in an afternoon."'], "We sold every", "Ines Carvalho"],
+    ["a paraphrase paragraph, then pure quotation", ["The river rose fast. Mayor Ada Kowal said the town would reopen the bridge.", '"We owe the drivers that much."'], "We owe the drivers", "Ada Kowal"],
+    ["a paragraph about someone, then pure quotation: null", ["Mayor Ada Kowal reopened the bridge on Monday.", '"We owe the drivers that much."'], "We owe the drivers", null],
   ],
   "5. the quote before it": [
     ["interrupted quote keeps the speaker", ['"The road is open," said Lars Berg, "but drive slowly."'], "but drive slowly", "Lars Berg"],
