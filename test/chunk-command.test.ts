@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -38,7 +38,8 @@ describe("chunk command", () => {
     const { code, stdout } = await chunk(join(dir, "a.txt"));
     assert.equal(code, 0);
     const docs = stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; type: string });
-    assert.deepEqual(docs.map((d) => [d.id, d.type]), [["a-p-000", "paragraph"], ["a-p-001", "paragraph"]]);
+    const folderSlug = basename(dir).replace(/[^A-Za-z0-9_]+/g, "-");
+    assert.deepEqual(docs.map((d) => [d.id, d.type]), [[`${folderSlug}-a-p-000`, "paragraph"], [`${folderSlug}-a-p-001`, "paragraph"]]);
   });
 
   it("reports a bad file on one stderr line, still prints the good one, and exits 2", async () => {

@@ -85,7 +85,8 @@ describe("chunk", () => {
       assert.match(id, /^[A-Za-z0-9_-]{1,100}$/, id);
       assert.equal(articleIdFor(src), id);
     }
-    assert.equal(articleIdFor({ path: "/tmp/feed.ndjson", item: 7 }), "feed-7");
+    assert.equal(articleIdFor({ path: "/tmp/feed.ndjson", item: 7 }), "tmp-feed-7");
+    assert.notEqual(articleIdFor({ path: "bbc/sport/001.txt" }), articleIdFor({ path: "bbc/business/001.txt" }));
     assert.equal(articleIdFor({ id: "////", path: "fallback name.json" }), "fallback-name");
   });
 });

@@ -11,7 +11,7 @@ describe("read › json", () => {
     const result = await readArticleFile(fixture("two.ndjson"));
     assert.ok(result.ok);
     const [fair, bees] = result.articles;
-    assert.equal(fair?.id, "two-1");
+    assert.equal(fair?.id, "read-two-1", "folder and file name, numbered by line");
     assert.deepEqual(fair?.paragraphs, ["Apple growers sold out by noon.", "The fair will return next autumn."]);
     assert.equal(fair?.source, "Valley Post");
     assert.equal(fair?.publishedAt, "2026-09-20");
@@ -31,7 +31,7 @@ describe("read › json", () => {
     assert.equal(result.articles.length, 1, "the object without a body is not an article");
     assert.deepEqual(result.articles[0]?.paragraphs, ["The first tram left the depot at six.", "Riders cheered at every stop."]);
     assert.equal(result.articles[0]?.author, "Ada Brook, Sol Vega");
-    assert.equal(result.articles[0]?.id, "list-1");
+    assert.equal(result.articles[0]?.id, "read-list-1");
   });
 
   it("joins hard-wrapped lines when blank lines separate paragraphs", () => {

@@ -57,6 +57,6 @@ describe("read › txt", () => {
   });
 
   it("bases the id on the file name when no id or url is given", () => {
-    assert.equal(parseTxt("One line of news.", "/x/My Story (draft).txt")?.id, "My-Story-draft");
+    assert.equal(parseTxt("One line of news.", "/x/My Story (draft).txt")?.id, "x-My-Story-draft");
   });
 });

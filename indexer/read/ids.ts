@@ -1,6 +1,6 @@
 // Stable article ids (only A-Za-z0-9-_) and titles derived from text when a file gives none.
 import { createHash } from "node:crypto";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 
 const MAX_ID = 100;
 
@@ -31,7 +31,8 @@ export interface IdSources {
 
 /**
  * The article id: the given `id` sanitised, else a slug of the url plus a hash of it (stable and
- * unique per url), else a slug of the file name, with the item number when a file holds several.
+ * unique per url), else a slug of the file's folder and name (so `business/001.txt` and `sport/001.txt`
+ * stay apart), with the item number when a file holds several.
  */
 export function articleIdFor({ id, url, path, item }: IdSources): string {
   if (typeof id === "string" || typeof id === "number") {
@@ -43,7 +44,9 @@ export function articleIdFor({ id, url, path, item }: IdSources): string {
     const slug = slugify(tail.replace(/\.[a-z]{2,5}$/i, ""), 60);
     return slug === "" ? `u-${shortHash(url)}` : `${slug}-${shortHash(url, 10)}`;
   }
-  const file = slugify(basename(path, extname(path)), 80) || `f-${shortHash(basename(path))}`;
+  const name = slugify(basename(path, extname(path)), 80) || `f-${shortHash(basename(path))}`;
+  const folder = slugify(basename(dirname(path)), 40);
+  const file = folder === "" ? name : `${folder}-${name}`;
   return item === undefined ? file : `${file}-${item}`;
 }
 
