@@ -6,7 +6,7 @@ import { tagEntities } from "./entities.js";
 import { topicsFor } from "./topics.js";
 
 /** Bump when chunking output changes for the same input, so every article gets a new revision. */
-export const CHUNKER_VERSION = "2";
+export const CHUNKER_VERSION = "3";
 
 /** People, places and organisations named in an article (canonical, cleaned). */
 export interface Entities {
@@ -70,9 +70,12 @@ export function chunkArticle(article: Article, steps: ChunkSteps = defaultSteps)
   const speakersByParagraph = new Map<number, string[]>();
   for (const q of quotes) {
     if (!q.speaker) continue;
-    const list = speakersByParagraph.get(q.paragraph) ?? [];
-    if (!list.includes(q.speaker)) list.push(q.speaker);
-    speakersByParagraph.set(q.paragraph, list);
+    // A quote running over several paragraphs is quoted in each of them, not only where it opens.
+    for (let i = q.paragraph; i <= q.endParagraph; i++) {
+      const list = speakersByParagraph.get(i) ?? [];
+      if (!list.includes(q.speaker)) list.push(q.speaker);
+      speakersByParagraph.set(i, list);
+    }
   }
   const paragraphs: ParagraphDoc[] = article.paragraphs.map((text, i) => ({
     id: docId(article.id, "p", i),

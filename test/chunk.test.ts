@@ -49,6 +49,15 @@ describe("chunk", () => {
     assert.deepEqual(paragraphs.map((p) => p.speakers), [[], ["Ellen Voss"], []]);
   });
 
+  it("credits a quote that runs over several paragraphs to every paragraph it covers", () => {
+    const spanning: ChunkSteps = {
+      ...steps,
+      extractQuotes: () => [{ text: "Forty boats … again", paragraph: 0, endParagraph: 2, speaker: "Ellen Voss" }],
+    };
+    const docs = chunkArticle(article, spanning).filter((d) => d.type === "paragraph");
+    assert.deepEqual(docs.map((p) => p.speakers), [["Ellen Voss"], ["Ellen Voss"], ["Ellen Voss"]]);
+  });
+
   it("copies article fields, topics and entities onto every document", () => {
     for (const d of docs) {
       assert.equal(d.articleId, "quay-2026");
