@@ -50,7 +50,7 @@ describe("sustained mixed load on the API", function () {
     const speakers = ((await (await fetch(`${api.url}/api/speakers?sort=count`)).json()) as { speakers?: { name: string }[] }).speakers?.map((s) => s.name) ?? [];
     const requests = mix(["bench-0000001", "bench-0000042", "bench-0000199"], speakers.slice(0, 8));
     // Warm-up at twice the rate, so the heap has grown to its working size before the baseline is taken.
-    const warm = await run(api.url, requests, 15, 2 * RATE);
+    const warm = await run(api.url, requests, 30, 2 * RATE);
     assert.equal(warm["5xx"], 0);
     // RSS saws up and down with garbage collection (measured: 145 -> 171 -> 150 MB with a steady heap), so compare the
     // low points of the first and of the last 10 s: after a collection, a leak shows there.
