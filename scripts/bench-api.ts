@@ -13,6 +13,7 @@ import { adminClient, searchOnlyKey } from "../src/meili/connect.js";
 import { ensureEmbedded, freePort } from "../src/meili/embedded.js";
 import { applySettings } from "../src/meili/settings.js";
 import { POST_TAG, PRE_TAG } from "../src/search/highlight.js";
+import { HIT_FIELDS } from "../src/search/service.js";
 
 const opts = new Command()
   .option("--docs <n>", "synthetic documents when no corpus is given", "20000")
@@ -190,22 +191,7 @@ function meiliQuery(indexUid: string, q: string) {
     page: 1,
     hitsPerPage: 20,
     facets: ["type", "speakers", "topics", "source"],
-    attributesToRetrieve: [
-      "id",
-      "type",
-      "articleId",
-      "title",
-      "text",
-      "speaker",
-      "speakers",
-      "topics",
-      "position",
-      "paragraph",
-      "source",
-      "url",
-      "publishedAt",
-      "author",
-    ],
+    attributesToRetrieve: HIT_FIELDS,
     attributesToHighlight: ["text", "title"],
     attributesToCrop: ["text"],
     cropLength: 48,

@@ -1,6 +1,6 @@
 // `index` command: read, chunk and push articles to Meilisearch, with a progress bar on a terminal and a summary.
 import cliProgress from "cli-progress";
-import { loadConfig } from "../../src/config.js";
+import { configForCommand } from "./config.js";
 import { createLogger } from "../../src/log.js";
 import { connect } from "../../src/meili/connect.js";
 import { applySettings } from "../../src/meili/settings.js";
@@ -8,13 +8,8 @@ import { indexPaths, type IndexReport } from "../run.js";
 
 /** Indexes every article under `paths` (default ARTICLES_DIR); returns the exit code (0 all in, 2 files skipped, 1 fatal). */
 export async function runIndexCommand(paths: string[]): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    return 1;
-  }
+  const config = configForCommand();
+  if (!config) return 1;
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   const targets = paths.length > 0 ? paths : config.ARTICLES_DIR;
   const bar = process.stderr.isTTY

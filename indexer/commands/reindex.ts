@@ -1,6 +1,6 @@
 // `reindex [--full]` command: one incremental run (or a full rebuild with swap), progress bar on a terminal, summary on stdout.
 import cliProgress from "cli-progress";
-import { loadConfig } from "../../src/config.js";
+import { configForCommand } from "./config.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { connect } from "../../src/meili/connect.js";
 import { LockHeldError, Reindexer, type Progress } from "../reindex.js";
@@ -12,13 +12,8 @@ export const EXIT = { ok: 0, failed: 1, partial: 2, refused: 3 } as const;
 
 /** Runs one re-indexing pass; returns the exit code. */
 export async function runReindexCommand(options: { full?: boolean }): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    return EXIT.failed;
-  }
+  const config = configForCommand();
+  if (!config) return EXIT.failed;
   const log = createLogger(config.LOG_LEVEL);
   let connection;
   try {

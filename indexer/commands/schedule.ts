@@ -1,18 +1,13 @@
 // `schedule` command: a long-running re-indexing process (docker-compose `indexer`), so API replicas never schedule.
-import { loadConfig } from "../../src/config.js";
+import { configForCommand } from "./config.js";
 import { createLogger } from "../../src/log.js";
 import { connect } from "../../src/meili/connect.js";
 import { isOff, runScheduled, startReindexing } from "../schedule.js";
 
 /** Runs incremental re-indexing on REINDEX_CRON until SIGINT/SIGTERM; `now` also runs once at start. Returns the exit code. */
 export async function runScheduleCommand(options: { now?: boolean }): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    return 1;
-  }
+  const config = configForCommand();
+  if (!config) return 1;
   const log = createLogger(config.LOG_LEVEL);
   if (isOff(config.REINDEX_CRON)) {
     process.stderr.write('schedule: REINDEX_CRON is "off"; set a cron pattern such as "*/15 * * * *"\n');

@@ -13,7 +13,8 @@ import { createMultiSearch } from "./transport.js";
 
 export { FACET_FIELDS, FACETS, type ArticleView, type FacetValue };
 
-const HIT_FIELDS = [
+/** The fields a hit carries: what the API asks Meilisearch to retrieve. */
+export const HIT_FIELDS = [
   "id",
   "type",
   "articleId",
