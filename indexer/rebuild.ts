@@ -1,7 +1,9 @@
 // Full rebuild: build `<base>_next` fresh, check it, swap it in atomically, replay writes the live index took meanwhile.
 import type { Meilisearch } from "meilisearch";
 import { applySettings, indexNames } from "../src/meili/settings.js";
+import { refreshSpeakers } from "../src/meili/speakers.js";
 import { awaitTask } from "../src/meili/tasks.js";
+import { canonicalizeIndex } from "./canonical.js";
 import { equals } from "../src/search/filters.js";
 import type { IndexedArticle, ReadArticle, ReindexPlan } from "./reindex-plan.js";
 import {
@@ -26,7 +28,9 @@ export class RebuildCheckError extends Error {
 export async function cleanHalfBuilt(client: Meilisearch, base: string): Promise<boolean> {
   const names = indexNames(nextBase(base));
   const present = await Promise.all(
-    [names.docs, names.speakers].map(async (uid) => ((await indexExists(client, uid)) ? uid : null)),
+    [names.docs, names.speakers, names.aliases].map(async (uid) =>
+      (await indexExists(client, uid)) ? uid : null,
+    ),
   );
   const deleted = await Promise.all(
     present.map(async (uid) => (uid ? deleteIndexIfPresent(client, uid) : false)),
@@ -68,6 +72,9 @@ export async function rebuildAndSwap(
         next,
         input.plan.kept.map((k) => k.articleId),
       ));
+    // canonical names in the new index (and its speakers) before it goes live
+    const canonical = await canonicalizeIndex(client, next);
+    await refreshSpeakers(client, next, [...canonical.renamed, ...canonical.canonical]);
     await checkNewIndex(client, next, input.plan.read, input.plan.read.length + input.plan.kept.length);
     input.assertStillOwner();
   } catch (err) {
@@ -132,6 +139,7 @@ async function swapIn(client: Meilisearch, base: string, next: string): Promise<
       [
         [live.docs, fresh.docs],
         [live.speakers, fresh.speakers],
+        [live.aliases, fresh.aliases],
       ] as const
     ).map(async ([to, from]) =>
       (await indexExists(client, to))

@@ -2,6 +2,8 @@
 import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../src/log.js";
 import { applySettings } from "../src/meili/settings.js";
+import { refreshSpeakers } from "../src/meili/speakers.js";
+import { canonicalizeIndex } from "./canonical.js";
 import { createFetcher, type Fetcher } from "./fetch.js";
 import { acquireLock, readLock, type RunLock } from "./lock.js";
 import { cleanHalfBuilt, rebuildAndSwap } from "./rebuild.js";
@@ -178,6 +180,8 @@ export class Reindexer {
       base,
       plan.removed.map((r) => r.articleId),
     );
+    const canonical = await canonicalizeIndex(client, base, this.deps.log);
+    await refreshSpeakers(client, base, [...canonical.renamed, ...canonical.canonical]);
     run.counts.docsAdded = pushed.added;
     run.counts.docsDeleted = pushed.deleted + deleted;
   }

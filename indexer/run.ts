@@ -2,6 +2,7 @@
 // Per-file and per-article problems go into the report; only Meilisearch failures stop the run.
 import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../src/log.js";
+import { canonicalizeIndex } from "./canonical.js";
 import { chunkArticle } from "./chunk.js";
 import { refreshSpeakers } from "../src/meili/speakers.js";
 import { enqueueArticles, type ArticleDocs, type PendingPush } from "./push.js";
@@ -112,6 +113,9 @@ export async function indexPaths(paths: string[], options: IndexOptions): Promis
   }
   await flush();
   await settle(0);
+  // Names made canonical across articles before the recount, so the speakers index shows canonical names too.
+  const canonical = await canonicalizeIndex(options.client, options.index, options.log);
+  for (const name of [...canonical.renamed, ...canonical.canonical]) speakers.add(name);
   await refreshSpeakers(options.client, options.index, speakers);
   report.durationMs = Date.now() - started;
   options.log?.info({ ...report, skipped: report.skipped.length }, "indexing run finished");

@@ -8,17 +8,25 @@ export interface IndexNames {
   docs: string;
   /** One document per speaker, searched by any word of the name (facet search only matches prefixes). */
   speakers: string;
+  /** The alias table of person names (one document per non-canonical form), kept with the documents it shaped. */
+  aliases: string;
 }
 
 /** Names of the indexes that belong to base index `base`. */
 export function indexNames(base: string): IndexNames {
-  return { docs: base, speakers: `${base}_speakers` };
+  return { docs: base, speakers: `${base}_speakers`, aliases: `${base}_aliases` };
 }
 
 /** Patterns a search-only key must cover for the service to work on `base` (and its rebuilt/swapped siblings). */
 export function searchKeyIndexes(base: string): string[] {
   return [base, `${base}_*`];
 }
+
+/**
+ * Facet values returned per facet in a search. Kept small: every /api/search answer carries these distributions.
+ * Whoever needs every value (the name canonicalization pass) must detect a full distribution and read another way.
+ */
+export const MAX_VALUES_PER_FACET = 100;
 
 const equalityOnly = { equality: true, comparison: false };
 
@@ -51,7 +59,7 @@ export const docsSettings: Settings = {
   ],
   sortableAttributes: ["publishedTs", "position"],
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
-  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
+  faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { "*": "count" } },
   typoTolerance: { disableOnNumbers: true },
   pagination: { maxTotalHits: 10000 },
 };
@@ -64,14 +72,22 @@ export const speakersSettings: Settings = {
   pagination: { maxTotalHits: 100000 },
 };
 
-/** Creates (if missing) both indexes of `base` and applies their settings, awaiting every task. */
+/** Settings of the alias index: looked up by form or by canonical name. */
+export const aliasesSettings: Settings = {
+  searchableAttributes: ["alias", "canonical"],
+  filterableAttributes: ["key", "canonical"],
+};
+
+/** Creates (if missing) the indexes of `base` and applies their settings, awaiting every task. */
 export async function applySettings(client: Meilisearch, base: string): Promise<void> {
   const names = indexNames(base);
   await ensureIndex(client, names.docs);
   await ensureIndex(client, names.speakers);
+  await ensureIndex(client, names.aliases);
   await Promise.all([
     awaitTask(client.index(names.docs).updateSettings(docsSettings), `settings of ${names.docs}`),
     awaitTask(client.index(names.speakers).updateSettings(speakersSettings), `settings of ${names.speakers}`),
+    awaitTask(client.index(names.aliases).updateSettings(aliasesSettings), `settings of ${names.aliases}`),
   ]);
 }
 
