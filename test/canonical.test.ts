@@ -5,6 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import request from "supertest";
 import { canonicalizeIndex } from "../indexer/canonical.js";
+import { nextBase } from "../indexer/rebuild.js";
+import { Reindexer } from "../indexer/reindex.js";
+import { indexExists } from "../indexer/reindex-store.js";
+import { parseReindexConfig } from "../indexer/sources-config.js";
 import { indexPaths } from "../indexer/run.js";
 import type { Article, Doc } from "../indexer/types.js";
 import { indexNames } from "../src/meili/settings.js";
@@ -46,6 +50,26 @@ async function speakersOf(index: string): Promise<{ name: string; count: number 
   } finally {
     await svc.close();
   }
+}
+
+/** Two articles through the real chunker: one quotes "Marco Rubio", the other quotes "Rubio" alone. */
+async function writePierAndMarket(dir: string): Promise<void> {
+  await fs.writeFile(
+    path.join(dir, "pier.json"),
+    JSON.stringify({
+      id: "pier",
+      title: "Pier repairs approved",
+      body: 'Marco Rubio toured the old pier on a grey morning.\n"These planks have carried families for ninety years," Marco Rubio said.',
+    }),
+  );
+  await fs.writeFile(
+    path.join(dir, "market.json"),
+    JSON.stringify({
+      id: "market",
+      title: "Fish market stays open",
+      body: 'Stall owners were relieved after the council meeting.\n"The market stays where it is," Rubio said.',
+    }),
+  );
 }
 
 const names = (d: Stored): string[] => [...(d.speaker ? [d.speaker] : []), ...d.speakers, ...d.people];
@@ -96,22 +120,7 @@ describe("canonical person names across articles", () => {
 
     it("works on what the real chunker attributes (a quote by surname only)", async () => {
       const index = await freshIndex("canonchunk");
-      await fs.writeFile(
-        path.join(dir, "pier.json"),
-        JSON.stringify({
-          id: "pier",
-          title: "Pier repairs approved",
-          body: 'Marco Rubio toured the old pier on a grey morning.\n"These planks have carried families for ninety years," Marco Rubio said.',
-        }),
-      );
-      await fs.writeFile(
-        path.join(dir, "market.json"),
-        JSON.stringify({
-          id: "market",
-          title: "Fish market stays open",
-          body: 'Stall owners were relieved after the council meeting.\n"The market stays where it is," Rubio said.',
-        }),
-      );
+      await writePierAndMarket(dir);
       const { client } = await testMeili();
       await indexPaths([dir], { client, index });
       const quotes = (await allDocs(index)).filter((d) => d.type === "quote");
@@ -149,6 +158,33 @@ describe("canonical person names across articles", () => {
       assert.deepEqual(speaker, { orchard: "Ana Lopez", bakery: "Mario Lopez", library: "Lopez" });
       const listed = (await speakersOf(index)).map((s) => s.name).sort();
       assert.deepEqual(listed, ["Ana Lopez", "Lopez", "Mario Lopez"]);
+    });
+  });
+
+  describe("re-indexing runs", () => {
+    it("canonicalizes after an incremental run, and in the new index before a full rebuild swaps it in", async () => {
+      const { client } = await testMeili();
+      const base = await freshIndex("canonre");
+      await writePierAndMarket(dir);
+      const config = parseReindexConfig({ sources: [{ kind: "dir", name: "default" }] }, "test");
+      const reindexer = new Reindexer({ client, base, config, defaultPaths: [dir] });
+      for (const full of [false, true]) {
+        const run = await reindexer.run({ full, trigger: "cli" });
+        assert.equal(run.outcome, "succeeded", run.errors.join("; "));
+        const quotes = (await allDocs(base)).filter((d) => d.type === "quote");
+        assert.deepEqual(
+          quotes.map((q) => q.speaker),
+          ["Marco Rubio", "Marco Rubio"],
+          full ? "full" : "incremental",
+        );
+        assert.deepEqual(await speakersOf(base), [{ name: "Marco Rubio", count: 2 }]);
+        const aliases = await client.index(indexNames(base).aliases).getDocuments<{ alias: string }>();
+        assert.deepEqual(
+          aliases.results.map((a) => a.alias),
+          ["Rubio"],
+        );
+      }
+      assert.equal(await indexExists(client, indexNames(nextBase(base)).aliases), false);
     });
   });
 
