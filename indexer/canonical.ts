@@ -6,7 +6,13 @@ import type { Logger } from "../src/log.js";
 import { applySettings, indexNames, MAX_VALUES_PER_FACET } from "../src/meili/settings.js";
 import { awaitTask } from "../src/meili/tasks.js";
 import { anyOf } from "../src/search/filters.js";
-import { buildAliasTable, canonicalizePeople, foldName, type AliasTable } from "./names.js";
+import {
+  buildAliasTable,
+  canonicalizePeople,
+  foldName,
+  hasKnownFirstName,
+  type AliasTable,
+} from "./names.js";
 
 /** Document fields that hold person names. */
 const NAME_FIELDS = ["speaker", "speakers", "people"] as const;
@@ -55,7 +61,8 @@ export async function canonicalizeIndex(
   const names = indexNames(base);
   const counts = await nameCounts(client, names.docs);
   const stored = await loadAliases(client, base);
-  const table = buildAliasTable(withRepeats(counts, stored));
+  const noisy = prefixedCopies([...counts.keys()]);
+  const table = trustedOnly(buildAliasTable(withRepeats(counts, stored, noisy)));
   const renamed = [...counts.keys()].filter((name) => isAlias(name, table));
   const entries = aliasDocs([...new Set([...counts.keys(), ...stored.map((a) => a.alias)])], table);
   await storeAliases(client, names.aliases, entries, stored);
@@ -76,9 +83,42 @@ function isAlias(name: string, table: AliasTable): boolean {
 }
 
 /** Each counted name as often as it occurs, then each stored alias once (so its mapping is recomputed). */
-function* withRepeats(counts: Map<string, number>, stored: AliasDoc[]): Generator<string> {
-  for (const [name, n] of counts) for (let i = 0; i < n; i++) yield name;
-  for (const a of stored) yield a.alias;
+function* withRepeats(counts: Map<string, number>, stored: AliasDoc[], skip: Set<string>): Generator<string> {
+  for (const [name, n] of counts) if (!skip.has(name)) for (let i = 0; i < n; i++) yield name;
+  for (const a of stored) if (!skip.has(a.alias)) yield a.alias;
+}
+
+/**
+ * Names that are another full name with extraction noise in front (`Top-seeded Americans Andy Roddick`,
+ * `Corkman Mark Carroll`): they do not start with a given name but end with a name that does. Left out of the
+ * table, or the clean, frequent `Andy Roddick` would join the rare noisy form as its "fullest" version.
+ */
+export function prefixedCopies(names: string[]): Set<string> {
+  const named = new Set(names.filter((n) => n.includes(" ") && hasKnownFirstName(n)).map(foldName));
+  const out = new Set<string>();
+  for (const name of names) {
+    const words = foldName(name).split(" ");
+    if (words.length < 3 || hasKnownFirstName(name)) continue;
+    for (let i = 1; i <= words.length - 2; i++) {
+      if (named.has(words.slice(i).join(" "))) {
+        out.add(name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps a cross-name mapping (`Rubio` → `Marco Rubio`) only when the target starts with a known given name: a
+ * surname must not join a title or a stray word (`Lords Bingham`); when unsure, the name stays as written.
+ */
+export function trustedOnly(table: AliasTable): AliasTable {
+  const out: AliasTable = {};
+  for (const [key, canonical] of Object.entries(table)) {
+    if (foldName(canonical) === key || hasKnownFirstName(canonical)) out[key] = canonical;
+  }
+  return out;
 }
 
 /** The alias entries for `forms`: those the table maps to a different name. */

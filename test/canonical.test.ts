@@ -4,10 +4,11 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import request from "supertest";
-import { canonicalizeIndex } from "../indexer/canonical.js";
+import { canonicalizeIndex, prefixedCopies, trustedOnly } from "../indexer/canonical.js";
 import { nextBase } from "../indexer/rebuild.js";
 import { Reindexer } from "../indexer/reindex.js";
 import { indexExists } from "../indexer/reindex-store.js";
+import { buildAliasTable } from "../indexer/names.js";
 import { parseReindexConfig } from "../indexer/sources-config.js";
 import { indexPaths } from "../indexer/run.js";
 import type { Article, Doc } from "../indexer/types.js";
@@ -185,6 +186,30 @@ describe("canonical person names across articles", () => {
         );
       }
       assert.equal(await indexExists(client, indexNames(nextBase(base)).aliases), false);
+    });
+  });
+
+  describe("noisy name values", () => {
+    it("leave out a full name with stray words in front, so the clean name is not merged into it", () => {
+      const names = [
+        "Daniel Whitcombe",
+        "Harbourside Veterans Daniel Whitcombe",
+        "Whitcombe",
+        "Oyster Festival",
+      ];
+      assert.deepEqual([...prefixedCopies(names)], ["Harbourside Veterans Daniel Whitcombe"]);
+      const table = trustedOnly(buildAliasTable(names.filter((n) => !prefixedCopies(names).has(n))));
+      assert.equal(table["daniel whitcombe"], "Daniel Whitcombe");
+      assert.equal(table["whitcombe"], "Daniel Whitcombe");
+    });
+
+    it("keep a surname as written when the only longer name does not start with a given name", () => {
+      const table = trustedOnly(
+        buildAliasTable(["Magistrates Pellworth", "Pellworth", "Marco Rubio", "Rubio"]),
+      );
+      assert.equal(table["pellworth"], undefined);
+      assert.equal(table["magistrates pellworth"], "Magistrates Pellworth");
+      assert.equal(table["rubio"], "Marco Rubio");
     });
   });
 
