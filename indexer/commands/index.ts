@@ -1,6 +1,7 @@
 // `index` command: read, chunk and push articles to Meilisearch, with a progress bar on a terminal and a summary.
 import cliProgress from "cli-progress";
 import { configForCommand } from "./config.js";
+import { explainFailure } from "./failure.js";
 import { createLogger } from "../../src/log.js";
 import { connect } from "../../src/meili/connect.js";
 import { applySettings } from "../../src/meili/settings.js";
@@ -40,7 +41,7 @@ export async function runIndexCommand(paths: string[]): Promise<number> {
     return report.skipped.length > 0 ? 2 : 0;
   } catch (err) {
     bar?.stop();
-    process.stderr.write(`index: ${(err as Error).message}\n`);
+    process.stderr.write(`index: ${explainFailure(err)}\n`);
     return 1;
   } finally {
     await connection?.close();

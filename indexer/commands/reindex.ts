@@ -1,6 +1,7 @@
 // `reindex [--full]` command: one incremental run (or a full rebuild with swap), progress bar on a terminal, summary on stdout.
 import cliProgress from "cli-progress";
 import { configForCommand } from "./config.js";
+import { explainFailure } from "./failure.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { connect } from "../../src/meili/connect.js";
 import { LockHeldError, Reindexer, type Progress } from "../reindex.js";
@@ -44,7 +45,7 @@ export async function runReindexCommand(options: { full?: boolean }): Promise<nu
       process.stderr.write(`reindex refused: ${err.message}\n`);
       return EXIT.refused;
     }
-    process.stderr.write(`reindex: ${(err as Error).message}\n`);
+    process.stderr.write(`reindex: ${explainFailure(err)}\n`);
     return EXIT.failed;
   } finally {
     await connection?.close();
