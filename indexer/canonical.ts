@@ -5,7 +5,7 @@ import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../src/log.js";
 import { applySettings, indexNames, MAX_VALUES_PER_FACET } from "../src/meili/settings.js";
 import { awaitTask } from "../src/meili/tasks.js";
-import { anyOf } from "../src/search/filters.js";
+import { anyOf, nameCarriersFilter } from "../src/search/filters.js";
 import {
   buildAliasTable,
   canonicalizePeople,
@@ -153,7 +153,7 @@ async function scanCounts(client: Meilisearch, uid: string): Promise<Map<string,
   for (let offset = 0; ; offset += PAGE) {
     const page = await client
       .index(uid)
-      .getDocuments<NameFields>({ fields: [...NAME_FIELDS], limit: PAGE, offset });
+      .getDocuments<NameFields>({ fields: [...NAME_FIELDS], filter: nameCarriersFilter(), limit: PAGE, offset });
     for (const doc of page.results) for (const name of namesOf(doc)) add(counts, name, 1);
     if (page.results.length < PAGE) return counts;
   }

@@ -180,8 +180,11 @@ export class Reindexer {
       base,
       plan.removed.map((r) => r.articleId),
     );
-    const canonical = await canonicalizeIndex(client, base, this.deps.log);
-    await refreshSpeakers(client, base, [...canonical.renamed, ...canonical.canonical]);
+    // A run that changed nothing brings no new name forms: skip the pass that reads every name in the index.
+    if (changed.length > 0 || plan.removed.length > 0) {
+      const canonical = await canonicalizeIndex(client, base, this.deps.log);
+      await refreshSpeakers(client, base, [...canonical.renamed, ...canonical.canonical]);
+    }
     run.counts.docsAdded = pushed.added;
     run.counts.docsDeleted = pushed.deleted + deleted;
   }

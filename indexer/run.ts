@@ -114,8 +114,11 @@ export async function indexPaths(paths: string[], options: IndexOptions): Promis
   await flush();
   await settle(0);
   // Names made canonical across articles before the recount, so the speakers index shows canonical names too.
-  const canonical = await canonicalizeIndex(options.client, options.index, options.log);
-  for (const name of [...canonical.renamed, ...canonical.canonical]) speakers.add(name);
+  // A run that changed nothing brings no new name forms: skip the pass that reads every name in the index.
+  if (report.articlesChanged > 0) {
+    const canonical = await canonicalizeIndex(options.client, options.index, options.log);
+    for (const name of [...canonical.renamed, ...canonical.canonical]) speakers.add(name);
+  }
   await refreshSpeakers(options.client, options.index, speakers);
   report.durationMs = Date.now() - started;
   options.log?.info({ ...report, skipped: report.skipped.length }, "indexing run finished");

@@ -52,6 +52,14 @@ export function staleDocsFilter(articleId: string, revision: string): string {
 }
 
 /**
+ * The documents that together carry every person name of the index once per article: all quotes (their speakers)
+ * and each article's first paragraph (people are tagged per article, so every paragraph repeats them).
+ */
+export function nameCarriersFilter(): string {
+  return `${equals("type", "quote")} OR (${equals("type", "paragraph")} AND ${quoteValue("position")} = 0)`;
+}
+
+/**
  * Builds the filter (array form: AND of entries, OR within an inner array) for `filters`, leaving out the
  * group `omit` (used for disjunctive facet counts). Returns undefined when nothing filters.
  */
