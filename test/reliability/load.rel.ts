@@ -53,22 +53,23 @@ describe("sustained mixed load on the API", function () {
     const warm = await run(api.url, requests, 30, 2 * RATE);
     assert.equal(warm["5xx"], 0);
     // RSS saws up and down with garbage collection (measured: 145 -> 171 -> 150 MB with a steady heap), so compare the
-    // low points of the first and of the last 10 s: after a collection, a leak shows there.
+    // low points of the first and of the last 20 s: after a collection, a leak shows there. Only growth counts: V8
+    // may hand memory back late (measured: 184.8 MB low in the first 10 s, 146.8 MB at the end), which is no leak.
     const samples: { at: number; mb: number }[] = [];
     const t0 = Date.now();
     const sampler = setInterval(() => void rssMB(api.pid).then((mb) => samples.push({ at: Date.now() - t0, mb })), 500);
     const res = await run(api.url, requests, DURATION_S).finally(() => clearInterval(sampler));
     const low = (xs: number[]): number => Math.min(...xs);
-    const rssWarm = low(samples.filter((x) => x.at < 10_000).map((x) => x.mb));
-    const rssEnd = low(samples.filter((x) => x.at > (DURATION_S - 10) * 1000).map((x) => x.mb));
+    const rssWarm = low(samples.filter((x) => x.at < 20_000).map((x) => x.mb));
+    const rssEnd = low(samples.filter((x) => x.at > (DURATION_S - 20) * 1000).map((x) => x.mb));
     console.log(
       `      load: ${res.requests.total} requests, ${res.requests.average} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms, ` +
-        `max ${res.latency.max} ms; 5xx ${res["5xx"]}, non-2xx ${res.non2xx}, errors ${res.errors}; RSS (low point of first / last 10 s) ${rssWarm.toFixed(1)} -> ${rssEnd.toFixed(1)} MB`,
+        `max ${res.latency.max} ms; 5xx ${res["5xx"]}, non-2xx ${res.non2xx}, errors ${res.errors}; RSS (low point of first / last 20 s) ${rssWarm.toFixed(1)} -> ${rssEnd.toFixed(1)} MB`,
     );
     assert.equal(res["5xx"], 0, "no 5xx");
     assert.equal(res.errors + res.timeouts, 0, "no connection errors or timeouts");
     assert.equal(res.non2xx, 0, "every request in the mix is valid");
     assert.ok(res.requests.total >= RATE * DURATION_S * 0.9, `the fixed rate was held (${res.requests.total} requests)`);
-    assert.ok(Math.abs(rssEnd - rssWarm) / rssWarm <= 0.1, `RSS ${rssWarm.toFixed(1)} MB after warm-up, ${rssEnd.toFixed(1)} MB at the end`);
+    assert.ok(rssEnd <= rssWarm * 1.1, `RSS grew from ${rssWarm.toFixed(1)} MB after warm-up to ${rssEnd.toFixed(1)} MB at the end`);
   });
 });
