@@ -1,5 +1,5 @@
 // Sustained load: 60 s at a fixed rate of mixed requests against the API in its own process: zero 5xx, p99
-// reported, and the API's RSS at the end within 10 % of its RSS after warm-up (no leak).
+// reported, and the API's RSS at the end no more than 10 % above its RSS after warm-up (no leak).
 import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import autocannon from "autocannon";
