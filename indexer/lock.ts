@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Meilisearch } from "meilisearch";
 import { awaitTask, TaskFailedError } from "../src/meili/tasks.js";
+import { isProcessAlive } from "../src/pid.js";
 
 /*
  * Meilisearch has no conditional write, but its task queue runs one task at a time and creating an index
@@ -111,16 +112,7 @@ export function isStale(state: LockState, ttlMs: number, now: number): boolean {
   const { holder } = state;
   if (!holder) return state.createdAt + ttlMs < now;
   if (Date.parse(holder.expiresAt) < now) return true;
-  return holder.host === hostname() && holder.pid !== process.pid && !processAlive(holder.pid);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return holder.host === hostname() && holder.pid !== process.pid && !isProcessAlive(holder.pid);
 }
 
 async function tryCreate(client: Meilisearch, base: string): Promise<boolean> {

@@ -11,9 +11,9 @@ import { indexPaths } from "../indexer/run.js";
 import type { Doc } from "../indexer/types.js";
 import { adminClient, searchOnlyKey } from "../src/meili/connect.js";
 import { ensureEmbedded, freePort } from "../src/meili/embedded.js";
-import { applySettings } from "../src/meili/settings.js";
-import { POST_TAG, PRE_TAG } from "../src/search/highlight.js";
-import { HIT_FIELDS } from "../src/search/service.js";
+import { applySettings, indexNames } from "../src/meili/settings.js";
+import { parseSearchParams } from "../src/search/params.js";
+import { searchQueries } from "../src/search/service.js";
 
 const opts = new Command()
   .option("--docs <n>", "synthetic documents when no corpus is given", "20000")
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       method: "POST" as const,
       path: "/multi-search",
       headers: { "content-type": "application/json", authorization: `Bearer ${searchKey}` },
-      body: JSON.stringify({ queries: [meiliQuery(index, q)] }),
+      body: JSON.stringify({ queries: searchQueries(indexNames(index), parseSearchParams({ q })) }),
     });
     const viaApi = (q: string) => ({
       method: "GET" as const,
@@ -181,23 +181,6 @@ async function main(): Promise<void> {
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The search the API sends for a plain query (no filters): one query with facets, highlights and crop. */
-function meiliQuery(indexUid: string, q: string) {
-  return {
-    indexUid,
-    q,
-    page: 1,
-    hitsPerPage: 20,
-    facets: ["type", "speakers", "topics", "source"],
-    attributesToRetrieve: HIT_FIELDS,
-    attributesToHighlight: ["text", "title"],
-    attributesToCrop: ["text"],
-    cropLength: 48,
-    highlightPreTag: PRE_TAG,
-    highlightPostTag: POST_TAG,
-  };
 }
 
 /** Words taken from the indexed texts, so every query has hits. */

@@ -13,15 +13,9 @@ import { searchClient } from "../src/meili/connect.js";
 import { freePort, runFile } from "../src/meili/embedded.js";
 import { createSearchService } from "../src/search/service.js";
 import { freshIndex, testMeili } from "./helpers/meili.js";
+import { isProcessAlive } from "../src/pid.js";
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = isProcessAlive;
 
 describe("GET /ready during the startup indexing run", () => {
   it("answers 503 until the run has finished, then 200", async () => {

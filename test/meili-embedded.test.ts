@@ -8,16 +8,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { adminClient } from "../src/meili/connect.js";
 import { EmbeddedError, ensureEmbedded, isHealthy, runFile } from "../src/meili/embedded.js";
+import { isProcessAlive } from "../src/pid.js";
 
 const run = promisify(execFile);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = isProcessAlive;
 const mode = async (file: string) => (await fs.stat(file)).mode & 0o777;
 
 describe("embedded Meilisearch", () => {

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import type { Logger } from "../log.js";
+import { isProcessAlive } from "../pid.js";
 
 /** Why the embedded Meilisearch could not be used; the message tells the user what to do. */
 export class EmbeddedError extends Error {
@@ -67,7 +68,7 @@ export async function findRunning(dataDir: string): Promise<{ url: string; pid: 
     return null;
   }
   if (typeof info.url !== "string" || typeof info.pid !== "number") return null;
-  if (!isAlive(info.pid) || !(await isHealthy(info.url, 1000))) return null;
+  if (!isProcessAlive(info.pid) || !(await isHealthy(info.url, 1000))) return null;
   return { url: info.url, pid: info.pid };
 }
 
@@ -216,14 +217,6 @@ export async function isHealthy(url: string, timeoutMs: number): Promise<boolean
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 async function waitHealthy(
   url: string,

@@ -14,7 +14,7 @@ import { createMultiSearch } from "./transport.js";
 export { FACET_FIELDS, FACETS, type ArticleView, type FacetValue };
 
 /** The fields a hit carries: what the API asks Meilisearch to retrieve. */
-export const HIT_FIELDS = [
+const HIT_FIELDS = [
   "id",
   "type",
   "articleId",
@@ -139,7 +139,7 @@ function resultsOf(body: Buffer, parse: (body: Buffer) => unknown): SearchRespon
 }
 
 /** Query 0: hits and every facet; then one count-only query per facet group with a selection, minus its own filter. */
-function searchQueries(names: IndexNames, p: SearchParams): MultiSearchQuery[] {
+export function searchQueries(names: IndexNames, p: SearchParams): MultiSearchQuery[] {
   const main: MultiSearchQuery = {
     indexUid: names.docs,
     q: p.q,
