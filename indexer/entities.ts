@@ -1,7 +1,7 @@
 // Entity facets for an article: people, places and organisations it names, cleaned and in canonical form.
 import type { Article } from "./types.js";
 import { analyzeTexts, hasKnownFirstName, lexTags, surnameOf, type NameMention } from "./names.js";
-import { cachedNarration } from "./attribution.js";
+import { cachedNarration } from "./attribution/index.js";
 import { extractQuotes } from "./quotes.js";
 
 /** People, places and organisations named in an article. */

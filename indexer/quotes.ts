@@ -1,6 +1,6 @@
 // Finds direct quotations in an article's paragraphs and hands each to the attribution sieves.
 import type { QuoteFinding } from "./types.js";
-import { attributeQuotes } from "./attribution.js";
+import { attributeQuotes } from "./attribution/index.js";
 
 /** Where one quotation sits: from just after its opening mark to just before its closing mark. */
 export interface QuoteSpan {

@@ -1,0 +1,84 @@
+// Sieves on the words before a quote: `according to`, a speech verb earlier in the sentence, a lead-in paragraph.
+import type { QuoteSpan } from "../quotes.js";
+import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
+import { INVERTIBLE, PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
+import { mentionAfterRole, mentionAt, mentionEndingAt } from "./mentions.js";
+import { clauseAfter, clauseSubject, subjectBefore } from "./subject.js";
+
+/** Sieve 2, `according to X` anywhere in the quote's sentence. */
+export function accordingToSieve(ctx: Context, para: number, sStart: number, sEnd: number): Verdict {
+  const view = ctx.paras[para]!;
+  const re = /\baccording to\s+/giu;
+  re.lastIndex = sStart;
+  const m = re.exec(view.masked);
+  if (!m || m.index >= sEnd) return null;
+  const at = m.index + m[0].length;
+  const men = mentionAt(view, at) ?? mentionAfterRole(view, at, sEnd);
+  if (men) return { speaker: resolveMention(ctx, men, para, at) };
+  return { speaker: null };
+}
+
+/** Sieve 3, `Rubio, on his end, said … "…"` / `…, saying that … "…"`: a speech verb earlier in the sentence. */
+export function leadingSieve(ctx: Context, para: number, sStart: number, openMark: number): Verdict {
+  const text = ctx.paras[para]!.masked;
+  const before = text.slice(sStart, openMark);
+  const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!));
+  const colon = /([\p{L}\p{N}.'\u2019]+)\s*:\s*$/u.exec(before);
+  // "Here's Clinton in 1992: "…""
+  const here = colon ? /^[\s\u00A0]*Here(?:'s|\u2019s| is)[\s\u00A0]+/u.exec(before) : null;
+  if (here) {
+    const men = mentionAt(ctx.paras[para]!, sStart + here[0].length);
+    if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
+  }
+  if (verbs.length === 0) {
+    if (colon) {
+      const men = mentionEndingAt(ctx.paras[para]!, sStart + colon.index + colon[1]!.length);
+      if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
+      // "Ines Carvalho put it this way:": the subject of the lead-in sentence
+      return clauseSubject(ctx, para, sStart, openMark);
+    }
+    return null;
+  }
+  // "drivers had been told to expect …": a passive speech verb names the listener; look further left
+  // "to say" is not a speech act of anyone in particular either
+  // and "anybody who complains" is a relative clause, not the attribution
+  // and "Rubio's proposed credit" or "the called meeting" use the verb form as an adjective
+  const active = verbs.filter(
+    (m) =>
+      !/(?:\b(?:was|were|been|being|is|are|get|got|to|who|which|that|the|a|an|his|her|their|its)|['\u2019]s?)[\s\u00A0]+$/u.test(before.slice(0, m.index)),
+  );
+  const v = active[active.length - 1];
+  if (!v) return { speaker: null };
+  const vPos = sStart + v.index;
+  const vEnd = vPos + v[0].length;
+  // "explained moderator Nancy Cordes: "…"": the speaker follows the verb
+  const inverted = INVERTIBLE.has(v[1]!) ? (mentionAt(ctx.paras[para]!, vEnd + 1) ?? mentionAfterRole(ctx.paras[para]!, vEnd, openMark)) : undefined;
+  if (inverted && /^[\s\u00A0]*[,:][\s\u00A0]*$/u.test(text.slice(inverted.end, openMark))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
+  // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
+  const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
+  if (later) return later;
+  if (PARTICIPLES.has(v[1]!)) {
+    // "footage of Hillary Clinton asking, "…"": the name right before the participle
+    const right = mentionEndingAt(ctx.paras[para]!, vPos);
+    if (right && right.start >= sStart && !right.possessive && /^[\s\u00A0]*[,:]?[\s\u00A0]*$/u.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    return clauseSubject(ctx, para, sStart, vPos);
+  }
+  return subjectBefore(ctx, para, sStart, vPos);
+}
+
+/** Sieve 4, `Cruz continued:` ending the previous paragraph, then a paragraph that opens with the quote. */
+export function introSieve(ctx: Context, s: QuoteSpan): Verdict {
+  const view = ctx.paras[s.paragraph]!;
+  if (s.paragraph === 0 || view.masked.slice(0, s.openMark).trim() !== "") return null;
+  const prev = ctx.paras[s.paragraph - 1]!.masked.replace(/[\s\u00A0]+$/u, "");
+  if (prev.endsWith(MASK) || prev.includes(MASK)) return null;
+  const [pStart] = sentenceAround(prev, prev.length - 1);
+  if (/[:,]$/u.test(prev)) return leadingSieve(ctx, s.paragraph - 1, pStart, prev.length);
+  // "Cruz said states can pass such laws." then a paragraph of pure quotation: the paraphrase's speaker goes on
+  if (!onlyQuote(view) || !prev.endsWith(".")) return null;
+  const sentence = prev.slice(pStart);
+  const said = /^(?:[\p{Lu}][\p{L}.'\u2019-]*[\s\u00A0]+){1,4}(?:also[\s\u00A0]+)?(?:said|says|added|argued|noted|explained|told)\b/u.exec(sentence);
+  if (!said) return null;
+  const head = ctx.paras[s.paragraph - 1]!.mentions.find((m) => m.runStart === pStart || m.start === pStart);
+  return head && !head.possessive ? { speaker: resolveMention(ctx, head, s.paragraph - 1, head.start) } : null;
+}

@@ -1,0 +1,88 @@
+// The subject of a clause: who a speech verb earlier in the sentence belongs to, past appositives and intros.
+import type { NameMention } from "../names.js";
+import { type Context, resolveMention, resolvePronoun, type Verdict } from "./context.js";
+import { ADVERB_OR_AUX, INTRO, isFiniteVerb, SUBJECT_PRONOUNS } from "./lexicon.js";
+import { compoundSubject, followedByVerb, mentionEndingAt, organisationVoice, skipAdverbsForward, wordAt } from "./mentions.js";
+
+/** The subject of a speech verb at `v`: a mention just before it (past an appositive), a pronoun, or a role. */
+export function subjectBefore(ctx: Context, para: number, sStart: number, v: number): Verdict {
+  const view = ctx.paras[para]!;
+  let prefix = view.masked.slice(sStart, v).replace(/[\s\u00A0]+$/u, "");
+  // "Blumenthal was asked": the one asked is not the speaker
+  if (/\b(?:was|were|been|being|is|are|get|got)$/u.test(prefix)) return { speaker: null };
+  // walk left over adverbs and auxiliaries ("has repeatedly said")
+  for (;;) {
+    const m = /([A-Za-z]+)$/.exec(prefix);
+    if (!m || !(ADVERB_OR_AUX.test(m[1]!) || /ly$/.test(m[1]!)) || /^[A-Z]/.test(m[1]!)) break;
+    prefix = prefix.slice(0, m.index).replace(/[\s\u00A0]+$/u, "");
+  }
+  const end = sStart + prefix.length;
+  const men = mentionEndingAt(view, end);
+  if (men && men.start >= sStart) {
+    if (men.possessive) return { speaker: null };
+    return { speaker: compoundSubject(view, men) ? null : resolveMention(ctx, men, para, men.start) };
+  }
+  if (prefix.endsWith(",")) return appositiveSubject(ctx, para, sStart, end - 1, v);
+  const last = /([A-Za-z]+)$/.exec(prefix);
+  if (!last) return null;
+  const lw = last[1]!.toLowerCase();
+  if (SUBJECT_PRONOUNS.has(lw)) return { speaker: resolvePronoun(ctx, lw, para, sStart + last.index) };
+  // "Hayek confirmed she had been and said": the subject of the coordinated clause
+  if (lw === "and" || lw === "but" || lw === "then") return clauseSubject(ctx, para, sStart, v);
+  if (/^[a-z]/.test(last[1]!)) return { speaker: organisationVoice(view, clauseStart(view.masked, sStart, end), end) };
+  return null;
+}
+
+/** `Her adviser, Jake Sullivan, said` names Sullivan; `Dean Hill, a farmer from Ayr, Ohio, said` names Hill. */
+function appositiveSubject(ctx: Context, para: number, sStart: number, comma: number, v: number): Verdict {
+  const view = ctx.paras[para]!;
+  const text = view.masked;
+  const prev = text.lastIndexOf(",", comma - 1);
+  if (prev >= sStart) {
+    const inner = view.mentions.find((m) => m.end <= comma && text.slice(m.end, comma).trim() === "" && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
+    if (inner && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
+  }
+  const first = view.mentions.find((m) => m.start >= clauseStart(text, sStart, comma) && m.start < comma);
+  if (first && !first.possessive && /^[\s\u00A0]*,/u.test(text.slice(first.end)) && !compoundSubject(view, first)) {
+    return { speaker: resolveMention(ctx, first, para, first.start) };
+  }
+  return clauseSubject(ctx, para, sStart, v);
+}
+
+/** Where the main clause starts: after an introductory phrase (`In Washington, …`) when there is one. */
+function clauseStart(text: string, sStart: number, limit: number): number {
+  const from = sStart + (/^[\s\u00A0]*/u.exec(text.slice(sStart))?.[0].length ?? 0);
+  if (!INTRO.test(text.slice(from))) return from;
+  const comma = text.indexOf(",", from);
+  return comma > 0 && comma < limit ? comma + 1 : from;
+}
+
+/** The subject of the sentence's main clause: its first mention or he/she that a finite verb follows. */
+export function clauseSubject(ctx: Context, para: number, sStart: number, limit: number): Verdict {
+  const view = ctx.paras[para]!;
+  const text = view.masked;
+  const from = clauseStart(text, sStart, limit);
+  const candidates: Array<{ start: number; end: number; mention?: NameMention; pronoun?: string }> = [];
+  for (const m of view.mentions) if (m.start >= from && m.start < limit && !m.possessive) candidates.push({ start: m.runStart, end: m.end, mention: m });
+  for (const p of text.slice(from, limit).matchAll(/\b(he|she|He|She|they|They|it|It)\b/gu)) candidates.push({ start: from + p.index, end: from + p.index + p[0].length, pronoun: p[1]! });
+  candidates.sort((a, b) => a.start - b.start);
+  for (const c of candidates) {
+    if (!followedByVerb(text, c.end, limit)) continue;
+    if (c.pronoun) return { speaker: resolvePronoun(ctx, c.pronoun, para, c.start) };
+    const m = c.mention!;
+    return { speaker: compoundSubject(view, m) ? null : resolveMention(ctx, m, para, m.start) };
+  }
+  return null;
+}
+
+/** A `, Name verb` clause between a speech verb and the quote: its subject is the speaker. */
+export function clauseAfter(ctx: Context, para: number, from: number, to: number): Verdict {
+  const view = ctx.paras[para]!;
+  for (const m of view.mentions) {
+    if (m.runStart <= from || m.end >= to || m.possessive) continue;
+    if (!/,[\s\u00A0]*$/u.test(view.masked.slice(from, m.runStart))) continue;
+    const w = wordAt(view.masked, skipAdverbsForward(view.masked, m.end));
+    if (w && /^[a-z]/.test(w.word) && isFiniteVerb(w.word)) return { speaker: resolveMention(ctx, m, para, m.start) };
+  }
+  return null;
+}
