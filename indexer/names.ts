@@ -281,7 +281,9 @@ function mentionsOf(text: string, tokens: Token[], known?: ReadonlySet<string>):
     if (words.every((w) => /^\p{Lu}\.?$/u.test(w.text))) continue;
     // a title-case headline ("Unlikely To Have A Good Day"), not a name
     if (words.slice(1).some((w) => isCap(w.text) && NON_NAMES.has(bare(w.text)))) continue;
-    if (names.length === 1 && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
+    // "Mr. King", "Ms. Judge": after Mr./Ms. a title word is a surname
+    const surnameAfterHonorific = run.length >= 2 && /^(?:mr|mrs|ms|miss|mx|dr)$/u.test(bare(run[run.length - 2]!.text)) && !HONORIFICS.has(bare(first.text));
+    if (names.length === 1 && !surnameAfterHonorific && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
     if (names.length === 1 && first.sentenceStart && isCommonWord(first.text) && !known?.has(bare(first.text))) continue;
     mentions.push({
       start: first.start,

@@ -35,6 +35,10 @@ const sieves: Record<string, Case[]> = {
     ["coordinated clause", ["Mira Sol confirmed the date and said \"everyone is welcome.\""], "everyone is welcome", "Mira Sol"],
     ["two joined subjects: null", ["Ivo Brandt and Lea Voss said the deal was \"done by Friday.\""], "done by Friday", null],
     ["a colon after the name", ["Inspector Kofi Mensah: \"Nobody leaves the building.\""], "Nobody leaves", "Kofi Mensah"],
+    ["a plural noun is not the verb", ["Ann Lee says Tom Fox\u2019s flurry of tweets was \u201Cunhinged.\u201D"], "unhinged", "Ann Lee"],
+    ["progressive speech verb", ["Mayor Lena Ortiz is telling voters in the valley that \u201Cthe dam will hold.\u201D"], "the dam will hold", "Lena Ortiz"],
+    ["progressive after an aside", ["Lena Ortiz, for her part, is once again labeling the plan \u201Ca costly mistake.\u201D"], "a costly mistake", "Lena Ortiz"],
+    ["participle with a time or place", ["The ad ends with footage of Lena Ortiz saying at a rally in May, \u201CWe will build it.\u201D"], "We will build it", "Lena Ortiz"],
   ],
   "4. a lead-in paragraph": [
     ["colon at the end of the previous paragraph", ["Festival director Ines Carvalho put it this way:", '"We sold every ticket in an afternoon."'], "We sold every", "Ines Carvalho"],
@@ -62,6 +66,7 @@ const sieves: Record<string, Case[]> = {
   "surnames and full names": [
     ["surname maps back to the full name", ["Secretary of State Marco Vela arrived late.", 'Vela said the meeting was "long overdue."'], "long overdue", "Marco Vela"],
     ["a person mentioned but not quoted is not the speaker", ["Ana Ruiz praised Paul Stone.", '"He never gave up," Ruiz said.'], "He never gave up", "Ana Ruiz"],
+    ["a title word after Mr. is a surname", ["Mr. King and Mr. Pollard will speak at the fair. \u201CIt is a good day for farmers,\u201D Mr. King added."], "It is a good day", "King"],
     ["nobody named: null", ['A sign on the door said "Back in ten minutes".'], "Back in ten", null],
   ],
 };

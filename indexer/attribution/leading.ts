@@ -1,5 +1,6 @@
 // Sieves on the words before a quote: `according to`, a speech verb earlier in the sentence, a lead-in paragraph.
 import type { QuoteSpan } from "../quotes.js";
+import { lexTags } from "../names.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
 import { INVERTIBLE, PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
 import { mentionAfterRole, mentionAt, mentionEndingAt } from "./mentions.js";
@@ -16,6 +17,25 @@ export function accordingToSieve(ctx: Context, para: number, sStart: number, sEn
   const men = mentionAt(view, at) ?? mentionAfterRole(view, at, sEnd);
   if (men) return { speaker: resolveMention(ctx, men, para, at) };
   return { speaker: null };
+}
+
+/**
+ * Whether a speech verb in -s is a plural noun here: `a flurry of tweets`, `a few questions`, `late-night calls`
+ * follow a preposition, determiner, adjective or compound, where a verb would follow its subject.
+ */
+function pluralNoun(textBefore: string, word: string): boolean {
+  if (!word.endsWith("s")) return false;
+  const prev = /([\p{L}\p{N}-]+)[\s\u00A0]+$/u.exec(textBefore)?.[1];
+  if (!prev || /^\p{Lu}/u.test(prev)) return false;
+  if (prev.includes("-") || /^\d/u.test(prev)) return true;
+  return lexTags(prev).some((t) => t === "Determiner" || t === "Preposition" || t === "Adjective" || t === "Possessive");
+}
+
+/** Where the `is`/`was` of a progressive speech verb starts (`is telling`, `is once again questioning`), or -1. */
+function progressiveAux(textBefore: string, word: string): number {
+  if (!word.endsWith("ing")) return -1;
+  const m = /\b(?:is|are|was|were)(?:[\s\u00A0]+(?:also|now|still|again|once[\s\u00A0]+again|already|[a-z]+ly))*[\s\u00A0]+$/u.exec(textBefore);
+  return m ? m.index : -1;
 }
 
 /** Sieve 3, `Rubio, on his end, said … "…"` / `…, saying that … "…"`: a speech verb earlier in the sentence. */
@@ -45,12 +65,17 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   // and "Rubio's proposed credit" or "the called meeting" use the verb form as an adjective
   const active = verbs.filter(
     (m) =>
-      !/(?:\b(?:was|were|been|being|is|are|get|got|to|who|which|that|the|a|an|his|her|their|its)|['\u2019]s?)[\s\u00A0]+$/u.test(before.slice(0, m.index)),
+      (!/(?:\b(?:was|were|been|being|is|are|get|got|to|who|which|that|the|a|an|his|her|their|its)|['\u2019]s?)[\s\u00A0]+$/u.test(before.slice(0, m.index)) ||
+        progressiveAux(before.slice(0, m.index), m[1]!) >= 0) &&
+      !pluralNoun(before.slice(0, m.index), m[1]!),
   );
   const v = active[active.length - 1];
   if (!v) return { speaker: null };
   const vPos = sStart + v.index;
   const vEnd = vPos + v[0].length;
+  // "Cruz is praising Bush as "…"": the progressive has its subject before the auxiliary, like a finite verb
+  const aux = progressiveAux(before.slice(0, v.index), v[1]!);
+  if (aux >= 0) return subjectBefore(ctx, para, sStart, sStart + aux);
   // "explained moderator Nancy Cordes: "…"": the speaker follows the verb
   const inverted = INVERTIBLE.has(v[1]!) ? (mentionAt(ctx.paras[para]!, vEnd + 1) ?? mentionAfterRole(ctx.paras[para]!, vEnd, openMark)) : undefined;
   if (inverted && /^[\s\u00A0]*[,:][\s\u00A0]*$/u.test(text.slice(inverted.end, openMark))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
@@ -58,9 +83,10 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
   if (later) return later;
   if (PARTICIPLES.has(v[1]!)) {
-    // "footage of Hillary Clinton asking, "…"": the name right before the participle
+    // "footage of Hillary Clinton asking, "…"" and "… Clinton saying at a rally, "…"": the name right before the participle
     const right = mentionEndingAt(ctx.paras[para]!, vPos);
-    if (right && right.start >= sStart && !right.possessive && /^[\s\u00A0]*[,:]?[\s\u00A0]*$/u.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?[,:]?[\s\u00A0]*$/u;
+    if (right && right.start >= sStart && !right.possessive && gap.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
     return clauseSubject(ctx, para, sStart, vPos);
   }
   return subjectBefore(ctx, para, sStart, vPos);

@@ -28,7 +28,7 @@ export const PARTICIPLES = new Set(
   ("saying adding telling writing noting arguing explaining warning insisting calling describing declaring claiming " +
     "asking tweeting stating stressing recalling replying responding acknowledging admitting announcing suggesting " +
     "predicting complaining urging promising vowing boasting praising criticizing criticising accusing labeling " +
-    "dubbing branding").split(" "),
+    "dubbing branding labelling pledging questioning touting blasting slamming mocking").split(" "),
 );
 
 export const ADVERB_OR_AUX =
