@@ -38,6 +38,7 @@ const sieves: Record<string, Case[]> = {
     ["a plural noun is not the verb", ["Ann Lee says Tom Fox\u2019s flurry of tweets was \u201Cunhinged.\u201D"], "unhinged", "Ann Lee"],
     ["progressive speech verb", ["Mayor Lena Ortiz is telling voters in the valley that \u201Cthe dam will hold.\u201D"], "the dam will hold", "Lena Ortiz"],
     ["progressive after an aside", ["Lena Ortiz, for her part, is once again labeling the plan \u201Ca costly mistake.\u201D"], "a costly mistake", "Lena Ortiz"],
+    ["a participle after `X said,`", ["The two leaders will meet next month, Halvorsen said, adding, \u201CThey need a long talk.\u201D"], "They need a long", "Halvorsen"],
     ["participle with a time or place", ["The ad ends with footage of Lena Ortiz saying at a rally in May, \u201CWe will build it.\u201D"], "We will build it", "Lena Ortiz"],
   ],
   "4. a lead-in paragraph": [
@@ -48,6 +49,11 @@ const sieves: Record<string, Case[]> = {
   "5. the quote before it": [
     ["interrupted quote keeps the speaker", ['"The road is open," said Lars Berg, "but drive slowly."'], "but drive slowly", "Lars Berg"],
     ["next sentence carries on", ['"The road is open," said Lars Berg. "Drive slowly."'], "Drive slowly", "Lars Berg"],
+    ["a paraphrase opened by the speaker, then the quote", ["\u201CRates will hold,\u201D said Ines Moreau, an economist at Fenwick Bank. Moreau added that the board wants calm before the vote. \u201CThey hate surprises.\u201D"], "They hate surprises", "Ines Moreau"],
+    ["only places named in between", ["\u201CThose are tiny villages,\u201D Pell said. They sit far from Corran Bay and Port Illet. \u201CNobody drives there.\u201D"], "Nobody drives", "Pell"],
+    ["a quote interrupted mid-sentence shares the attribution", ["\u201CWithout that bridge\u201D and the ferry line, Mayor Ruth Agbaje said on Friday, \u201Cthe island would be cut off.\u201D"], "Without that bridge", "Ruth Agbaje"],
+    ["partial quotes attributed at the sentence end", ["The grant will bring \u201Creal money\u201D and give schools the \u201Cbreathing room\u201D they need, council spokesman Ravi Dutt said."], "real money", "Ravi Dutt"],
+    ["a quote that ended its sentence does not share: null", ["\u201CWe hoped for more.\u201D Then Mayor Ruth Agbaje said, \u201Cthe island would be cut off.\u201D"], "We hoped", null],
     ["someone else named in between: null", ['"The road is open," said Lars Berg. Police chief Ada Kowal disagreed. "It is not safe."'], "It is not safe", null],
   ],
   "organisations and signatures": [

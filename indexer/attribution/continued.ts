@@ -1,7 +1,7 @@
 // Sieve 5: a quote the narration leaves unattributed carries on from the quote or paraphrase before it.
 import type { QuoteSpan } from "../quotes.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
-import { nameChain, speechVerbAfter } from "./mentions.js";
+import { compoundSubject, nameChain, skipAdverbsForward, speechVerbAfter, wordAt } from "./mentions.js";
 import { trailingSieve } from "./trailing.js";
 
 /**
@@ -27,6 +27,9 @@ export function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Ver
   return null;
 }
 
+/** Verbs of reported speech that a paraphrase opens with (`Greene added that …`). */
+const REPORTING = /^(?:said|says|added|adds|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns|told|tells)$/u;
+
 /**
  * `The talks may stall, Schiff said. "The other factor …"`: a paraphrase attributed at its end, right before
  * the quote in the same paragraph, names the quote's speaker too.
@@ -34,9 +37,15 @@ export function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Ver
 function previousSentenceSpeaker(ctx: Context, s: QuoteSpan): string | null {
   const view = ctx.paras[s.paragraph]!;
   const before = view.masked.slice(0, s.openMark).replace(/[\s\u00A0]+$/u, "");
-  if (!before.endsWith(".") || before.endsWith(MASK + ".") || before.includes(MASK)) return null;
+  if (!before.endsWith(".") || before.endsWith(MASK + ".")) return null;
   const [sStart] = sentenceAround(view.masked, before.length - 1);
   const sentence = before.slice(sStart);
+  if (sentence.includes(MASK)) return null;
+  // "Greene added that the Fed wants out. "…"": a paraphrase opened by its speaker goes on in the quote
+  const opener = view.mentions.find((m) => m.runStart === sStart + (/^[\s\u00A0]*/u.exec(sentence)?.[0].length ?? 0));
+  const reported = opener && !opener.possessive ? wordAt(view.masked, skipAdverbsForward(view.masked, opener.end)) : null;
+  if (reported && REPORTING.test(reported.word) && !compoundSubject(view, opener!)) return resolveMention(ctx, opener!, s.paragraph, opener!.start);
+  if (before.includes(MASK)) return null;
   // "Iowa State's Dianne Bystrom agreed. "…"": a short sentence of a name and a speech verb
   if (sentence.split(/\s+/u).length <= 10) {
     const first = view.mentions.find((m) => m.runStart >= sStart && m.end < before.length);
@@ -56,5 +65,6 @@ function namesOnly(ctx: Context, para: number, closeMark: number, to: number, sp
   const [, attributionEnd] = sentenceAround(view.masked, closeMark);
   const from = Math.min(Math.max(closeMark + 1, attributionEnd), to);
   if (/\b(?:according|reports?|wrote|writes|told)\b/u.test(view.masked.slice(from, to))) return false;
-  return view.mentions.every((m) => m.end <= from || m.start >= to || resolveMention(ctx, m, para, m.start) === speaker);
+  // places do not speak: `They lie far from Sioux City.` between two quotes leaves the speaker in place
+  return view.mentions.every((m) => m.end <= from || m.start >= to || m.kind === "place" || resolveMention(ctx, m, para, m.start) === speaker);
 }

@@ -45,6 +45,13 @@ function accordingOrLeading(ctx: Context, s: QuoteSpan): Verdict {
   );
 }
 
+/** Whether the quote closing at `close` leaves its sentence open up to `open` (no `.`, `?` or `!` between). */
+function sameSentence(text: string, close: number, open: number): boolean {
+  if (/[.!?]/u.test(text.charAt(close - 1))) return false;
+  const [, end] = sentenceAround(text, close + 1);
+  return open < end;
+}
+
 /** The narration of an article (quotes masked) and its name analysis, kept for the entity tagger of the same article. */
 export interface Narration {
   masked: string[];
@@ -82,6 +89,8 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
     const [a, b] = [spans[i]!, spans[i + 1]!];
     if (verdicts[i] || !verdicts[i + 1] || a.endParagraph !== b.paragraph || a.closeMark < 0) continue;
     if (/^[\s\u00A0,]*(?:and|or)?[\s\u00A0]*$/u.test(paras[a.endParagraph]!.masked.slice(a.closeMark + 1, b.openMark))) verdicts[i] = verdicts[i + 1]!;
+    // `"a" by the allies, Dean said, "b."` and `it will carry "a" and bring "b," Dean said.`: one sentence, one speaker
+    else if (verdicts[i + 1]!.speaker && sameSentence(paras[a.endParagraph]!.masked, a.closeMark, b.openMark)) verdicts[i] = verdicts[i + 1]!;
   }
   return spans.map((s, i) => {
     const v = verdicts[i];

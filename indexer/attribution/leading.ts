@@ -87,6 +87,9 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
     const right = mentionEndingAt(ctx.paras[para]!, vPos);
     const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?[,:]?[\s\u00A0]*$/u;
     if (right && right.start >= sStart && !right.possessive && gap.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
+    const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
+    if (said && SPEECH_VERBS.has(said[1]!)) return subjectBefore(ctx, para, sStart, sStart + said.index);
     return clauseSubject(ctx, para, sStart, vPos);
   }
   return subjectBefore(ctx, para, sStart, vPos);
