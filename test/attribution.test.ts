@@ -18,6 +18,8 @@ const sieves: Record<string, Case[]> = {
     ["verb then role and name", ['"Keep the gates shut," said harbour master Ellen Voss.'], "Keep the gates", "Ellen Voss"],
     ["name with an appositive", ['"The bridge is safe," Hugh Hill, a structural engineer, told reporters.'], "The bridge is safe", "Hugh Hill"],
     ["wrote in a post", ['"The vote was rushed," Nadia Kerimova wrote in a social media post.'], "The vote was rushed", "Nadia Kerimova"],
+    ["verbs of tone: fumed, pressed, concludes", ["\u201CThey wasted a whole year,\u201D Kessler fumed on Tuesday. \u201CWould you sign it?\u201D Dana Pruitt pressed."], "Would you sign", "Dana Pruitt"],
+    ["a present-tense close", ["\u201CThe field is wide open,\u201D Kessler concludes."], "The field is wide", "Kessler"],
     ["a role, not a name: null", ['"Prices will rise again," the bank governor said.'], "Prices will rise", null],
     ["as X said", ["Supporters say the plan is \"good for every village,\" as Mayor Ana Paz said on Monday."], "good for every", "Ana Paz"],
     ["X was asked: not the speaker", ['Reporter Jo Lind put it plainly. Senator Ravi Mehta was asked, "Will you resign?"'], "Will you resign", null],
@@ -54,6 +56,7 @@ const sieves: Record<string, Case[]> = {
     ["a quote interrupted mid-sentence shares the attribution", ["\u201CWithout that bridge\u201D and the ferry line, Mayor Ruth Agbaje said on Friday, \u201Cthe island would be cut off.\u201D"], "Without that bridge", "Ruth Agbaje"],
     ["partial quotes attributed at the sentence end", ["The grant will bring \u201Creal money\u201D and give schools the \u201Cbreathing room\u201D they need, council spokesman Ravi Dutt said."], "real money", "Ravi Dutt"],
     ["a quote that ended its sentence does not share: null", ["\u201CWe hoped for more.\u201D Then Mayor Ruth Agbaje said, \u201Cthe island would be cut off.\u201D"], "We hoped", null],
+    ["a run of quote-only paragraphs keeps the speaker", ["\u201CThe roads are bad,\u201D Barkow said. \u201CThey were never fixed.\u201D", "\u201CAnd now the bridge is closing too.\u201D"], "And now the bridge", "Barkow"],
     ["someone else named in between: null", ['"The road is open," said Lars Berg. Police chief Ada Kowal disagreed. "It is not safe."'], "It is not safe", null],
   ],
   "organisations and signatures": [

@@ -92,9 +92,12 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
     // `"a" by the allies, Dean said, "b."` and `it will carry "a" and bring "b," Dean said.`: one sentence, one speaker
     else if (verdicts[i + 1]!.speaker && sameSentence(paras[a.endParagraph]!.masked, a.closeMark, b.openMark)) verdicts[i] = verdicts[i + 1]!;
   }
-  return spans.map((s, i) => {
+  // in reading order, so that a run of quote-only paragraphs carries the speaker all the way
+  return spans.map((_, i) => {
     const v = verdicts[i];
     if (v) return v.speaker;
-    return continuedSpeaker(ctx, spans, verdicts, i);
+    const carried = continuedSpeaker(ctx, spans, verdicts, i);
+    if (carried) verdicts[i] = { speaker: carried };
+    return carried;
   });
 }

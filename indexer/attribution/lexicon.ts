@@ -16,7 +16,8 @@ export const SPEECH_VERBS = new Set(
     "groused grumbled cracked gushed shot bragged whispered muttered retorted interjected pleaded added " +
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
-    "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds"
+    "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds " +
+    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered"
   ).split(" "),
 );
 
