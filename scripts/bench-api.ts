@@ -13,7 +13,7 @@ import { adminClient, searchOnlyKey } from "../src/meili/connect.js";
 import { ensureEmbedded, freePort } from "../src/meili/embedded.js";
 import { applySettings, indexNames } from "../src/meili/settings.js";
 import { parseSearchParams } from "../src/search/params.js";
-import { searchQueries } from "../src/search/service.js";
+import { searchQueries } from "../src/search/answer.js";
 
 const opts = new Command()
   .option("--docs <n>", "synthetic documents when no corpus is given", "20000")

@@ -2,52 +2,21 @@
 // search (mid-name via the speakers index), article views and lists. Errors arrive as typed AppErrors.
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
 import { AppError, Unavailable } from "../errors.js";
-import { indexNames, type IndexNames } from "../meili/settings.js";
+import { indexNames } from "../meili/settings.js";
+import { answerBytes } from "./answer-bytes.js";
+import { searchQueries, shapeAnswer } from "./answer.js";
 import { articleQueries, shapeArticle, type ArticleView } from "./article.js";
 import { FACET_FIELDS, FACETS, facetValues, sortCounts, type FacetValue } from "./facet-values.js";
-import { buildFilter, type FacetGroup, type SearchFilters } from "./filters.js";
-import { jsonBytes, parseJsonBytes, toByteJson } from "./bytes.js";
-import { POST_TAG, PRE_TAG, toSafeHtmlBytes } from "./highlight.js";
-import { echoQuery, type SearchParams } from "./params.js";
+import type { FacetGroup, SearchFilters } from "./filters.js";
+import { JsonShapeError } from "./json-scan.js";
+import type { SearchParams } from "./params.js";
 import { createMultiSearch } from "./transport.js";
 
 export { FACET_FIELDS, FACETS, type ArticleView, type FacetValue };
 
-/** The fields a hit carries: what the API asks Meilisearch to retrieve. */
-const HIT_FIELDS = [
-  "id",
-  "type",
-  "articleId",
-  "title",
-  "text",
-  "speaker",
-  "speakers",
-  "topics",
-  "position",
-  "paragraph",
-  "source",
-  "url",
-  "publishedAt",
-  "author",
-];
-
-/** One search hit as the API returns it. */
-export type Hit = Record<string, unknown> & { _formatted: { text: string; title: string } };
-
-/** The /api/search answer, less the echoed `query`. */
-export interface SearchResult {
-  hits: Hit[];
-  facets: Record<FacetGroup, Record<string, number>>;
-  page: number;
-  hitsPerPage: number;
-  totalHits: number;
-  totalPages: number;
-  processingTimeMs: number;
-}
-
 /** What the HTTP routes need from search; `createApp` takes any implementation. */
 export interface SearchService {
-  /** The /api/search answer as UTF-8 JSON: `{ query, ...SearchResult }` (built without decoding the text). */
+  /** The /api/search answer (`SearchAnswer`) as UTF-8 JSON, assembled from Meilisearch's answer bytes. */
   searchJson(params: SearchParams): Promise<Buffer>;
   facetValues(facet: FacetGroup, q: string, filters: SearchFilters): Promise<FacetValue[]>;
   article(id: string): Promise<ArticleView | null>;
@@ -85,15 +54,18 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     timeoutMs: options.client.config.timeout ?? 1500,
   });
   const multi = (operation: string, queries: MultiSearchQuery[]) =>
-    call(operation, async () =>
-      resultsOf(await transport(queries), (body) => JSON.parse(body.toString("utf8"))),
-    );
+    call(operation, async () => resultsOf(await transport(queries), parseUtf8));
 
   return {
     searchJson: async (params) => {
-      const queries = searchQueries(names, params);
-      const results = await call("search", async () => resultsOf(await transport(queries), parseJsonBytes));
-      return jsonBytes({ query: toByteJson(echoQuery(params)), ...shapeSearch(params, results) });
+      const body = await call("search", () => transport(searchQueries(names, params)));
+      try {
+        return answerBytes(body, params);
+      } catch (err) {
+        if (!(err instanceof JsonShapeError)) throw err;
+        // Not the shape the byte path expects: parse it, which also tells a broken answer (503) from a bug.
+        return Buffer.from(JSON.stringify(shapeAnswer(params, resultsOf(body, parseUtf8))), "utf8");
+      }
     },
     facetValues: (facet, q, filters) => facetValues(names, multi, facet, q, filters),
     article: async (id) => shapeArticle(await multi("article", articleQueries(names, id))),
@@ -138,73 +110,4 @@ function resultsOf(body: Buffer, parse: (body: Buffer) => unknown): SearchRespon
   return answer.results as SearchResponse[];
 }
 
-/** Query 0: hits and every facet; then one count-only query per facet group with a selection, minus its own filter. */
-export function searchQueries(names: IndexNames, p: SearchParams): MultiSearchQuery[] {
-  const main: MultiSearchQuery = {
-    indexUid: names.docs,
-    q: p.q,
-    filter: buildFilter(p.filters),
-    facets: Object.values(FACET_FIELDS),
-    page: p.page,
-    hitsPerPage: p.hitsPerPage,
-    attributesToRetrieve: HIT_FIELDS,
-    attributesToHighlight: ["text", "title"],
-    attributesToCrop: ["text"],
-    cropLength: 48,
-    highlightPreTag: PRE_TAG,
-    highlightPostTag: POST_TAG,
-  };
-  if (p.sort !== "relevance") main.sort = [p.sort === "newest" ? "publishedTs:desc" : "publishedTs:asc"];
-  const extra = activeGroups(p.filters).map((group) => ({
-    indexUid: names.docs,
-    q: p.q,
-    filter: buildFilter(p.filters, group),
-    facets: [FACET_FIELDS[group]],
-    limit: 0,
-  }));
-  return [main, ...extra];
-}
-
-function activeGroups(f: SearchFilters): FacetGroup[] {
-  const active: FacetGroup[] = [];
-  if (f.type) active.push("type");
-  if (f.speakers?.length) active.push("speaker");
-  if (f.topics?.length) active.push("topics");
-  if (f.sources?.length) active.push("source");
-  return active;
-}
-
-/** The answer from the multi-search results, parsed as byte strings (see `bytes.ts`). */
-function shapeSearch(p: SearchParams, results: SearchResponse[]): SearchResult {
-  const [main, ...extra] = results as [SearchResponse, ...SearchResponse[]];
-  const facets = {} as SearchResult["facets"];
-  for (const group of FACETS) facets[group] = main.facetDistribution?.[FACET_FIELDS[group]] ?? {};
-  activeGroups(p.filters).forEach((group, i) => {
-    facets[group] = extra[i]?.facetDistribution?.[FACET_FIELDS[group]] ?? {};
-  });
-  return {
-    hits: main.hits.map(shapeHit),
-    facets,
-    page: main.page ?? p.page,
-    hitsPerPage: main.hitsPerPage ?? p.hitsPerPage,
-    totalHits: main.totalHits ?? 0,
-    totalPages: main.totalPages ?? 0,
-    processingTimeMs: main.processingTimeMs,
-  };
-}
-
-/** Fields in a stable, documented order (`speaker` only on quotes), then the escaped highlights. */
-function shapeHit(raw: Record<string, unknown>): Hit {
-  const hit: Record<string, unknown> = {};
-  for (const key of HIT_FIELDS) {
-    const value = raw[key];
-    if (value !== undefined && (key !== "speaker" || raw.type === "quote")) hit[key] = value;
-  }
-  const formatted = raw._formatted as Record<string, unknown> | undefined;
-  const text = typeof formatted?.text === "string" ? formatted.text : asString(raw.text);
-  const title = typeof formatted?.title === "string" ? formatted.title : asString(raw.title);
-  hit._formatted = { text: toSafeHtmlBytes(text), title: toSafeHtmlBytes(title) };
-  return hit as Hit;
-}
-
-const asString = (v: unknown): string => (typeof v === "string" ? v : "");
+const parseUtf8 = (body: Buffer): unknown => JSON.parse(body.toString("utf8"));
