@@ -20,6 +20,8 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   const men = mentionEndingAt(view, end);
   if (men && men.start >= sStart) {
     if (men.possessive) return { speaker: null };
+    const head = headBeforeObject(ctx, para, sStart, men);
+    if (head) return head;
     return { speaker: compoundSubject(view, men) ? null : resolveMention(ctx, men, para, men.start) };
   }
   if (prefix.endsWith(",")) return appositiveSubject(ctx, para, sStart, end - 1, v);
@@ -33,6 +35,22 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   return null;
 }
 
+/**
+ * `Ann Roe, head of the Grain Board said` and `Ann Roe of Ayr, Ohio says`: a name right before the verb that is the
+ * object of a preposition is not its subject; the person heading the clause is. Undefined when that is not the shape.
+ */
+function headBeforeObject(ctx: Context, para: number, sStart: number, men: NameMention): Verdict | undefined {
+  const view = ctx.paras[para]!;
+  const from = clauseStart(view.masked, sStart, men.runStart);
+  const head = view.mentions.find((m) => m.runStart >= from && m.end <= men.runStart);
+  if (!head || head.runStart !== from || head.possessive || head.kind === "place" || head.kind === "org") return undefined;
+  // `Head of X`, `Head, role of X`, `Head of Town, State`: one appositive at most, a preposition right before X
+  const between = view.masked.slice(head.end, men.start);
+  const governed = /^(?:,[^,\uE000]{1,80}?)?[\s\u00A0]+(?:of|at|for|with|from|called|in)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}.'\u2019-]*(?:[\s\u00A0]+\p{Lu}[\p{L}.'\u2019-]*)*,[\s\u00A0]*)?$/u;
+  if (!governed.test(between) || compoundSubject(view, head)) return undefined;
+  return { speaker: resolveMention(ctx, head, para, head.start) };
+}
+
 /** `Her adviser, Jake Sullivan, said` names Sullivan; `Dean Hill, a farmer from Ayr, Ohio, said` names Hill. */
 function appositiveSubject(ctx: Context, para: number, sStart: number, comma: number, v: number): Verdict {
   const view = ctx.paras[para]!;
@@ -40,7 +58,7 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
   const prev = text.lastIndexOf(",", comma - 1);
   if (prev >= sStart) {
     const inner = view.mentions.find((m) => m.end <= comma && text.slice(m.end, comma).trim() === "" && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
-    if (inner && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
+    if (inner && inner.kind !== "place" && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
   }
   const first = view.mentions.find((m) => m.start >= clauseStart(text, sStart, comma) && m.start < comma);
   if (first && !first.possessive && /^[\s\u00A0]*,/u.test(text.slice(first.end)) && !compoundSubject(view, first)) {
@@ -51,7 +69,8 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
 
 /** Where the main clause starts: after an introductory phrase (`In Washington, …`) when there is one. */
 function clauseStart(text: string, sStart: number, limit: number): number {
-  const from = sStart + (/^[\s\u00A0]*/u.exec(text.slice(sStart))?.[0].length ?? 0);
+  // "But Tom Miller, at a bank, argues": a conjunction opens the clause, not an introductory phrase
+  const from = sStart + (/^[\s\u00A0]*(?:(?:And|But|Yet|So)[\s\u00A0]+(?=\p{Lu}))?/u.exec(text.slice(sStart))?.[0].length ?? 0);
   if (!INTRO.test(text.slice(from))) return from;
   const comma = text.indexOf(",", from);
   return comma > 0 && comma < limit ? comma + 1 : from;
