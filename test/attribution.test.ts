@@ -38,6 +38,8 @@ const sieves: Record<string, Case[]> = {
     ["a town and state after the name", ["Lina Marsh of Dover, New Hampshire says she thinks the mayor can win if he keeps \u201Cdoing what he does.\u201D"], "doing what he does", "Lina Marsh"],
     ["a conjunction is no introductory phrase", ["But Otto Brandt, at a research firm called Kelvin Partners, argues that the ties will deepen and \u201Cits influence will grow,\u201D too."], "its influence", "Otto Brandt"],
     ["a place in the appositive is not the subject", ["Rosa Quint, who lives outside the state capital, Denver, said she still \u201Choped for a miracle.\u201D"], "hoped for", "Rosa Quint"],
+    ["a role before the name, a town after it", ["Union chief Ben Amos of Leeds said he was \u201Cstunned\u201D by the vote, arguing that \u201Cit breaks every promise.\u201D"], "it breaks every", "Ben Amos"],
+    ["a spokeswoman for an organisation", ["A spokeswoman for the Harbor Board emailed reporters a copy of the rules, arguing, \u201CThe pier is safe.\u201D"], "The pier is safe", "Harbor Board"],
     ["coordinated clause", ["Mira Sol confirmed the date and said \"everyone is welcome.\""], "everyone is welcome", "Mira Sol"],
     ["two joined subjects: null", ["Ivo Brandt and Lea Voss said the deal was \"done by Friday.\""], "done by Friday", null],
     ["a colon after the name", ["Inspector Kofi Mensah: \"Nobody leaves the building.\""], "Nobody leaves", "Kofi Mensah"],

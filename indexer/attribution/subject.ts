@@ -35,19 +35,25 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   return null;
 }
 
+/** `Head of X`, `Head, role of X`: one appositive at most, then a preposition right before the name X. */
+const GOVERNED = /^(?:,[^,\uE000]{1,80}?)?[\s\u00A0]+(?:of|at|for|with|from|called|in)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u;
+/** The same before a place, which may follow its town: `Head of Dover, New Hampshire`. */
+const GOVERNED_PLACE = /^(?:,[^,\uE000]{1,80}?)?[\s\u00A0]+(?:of|at|for|with|from|called|in)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}.'\u2019-]*(?:[\s\u00A0]+\p{Lu}[\p{L}.'\u2019-]*)*,[\s\u00A0]*)?$/u;
+
 /**
  * `Ann Roe, head of the Grain Board said` and `Ann Roe of Ayr, Ohio says`: a name right before the verb that is the
  * object of a preposition is not its subject; the person heading the clause is. Undefined when that is not the shape.
  */
 function headBeforeObject(ctx: Context, para: number, sStart: number, men: NameMention): Verdict | undefined {
   const view = ctx.paras[para]!;
-  const from = clauseStart(view.masked, sStart, men.runStart);
-  const head = view.mentions.find((m) => m.runStart >= from && m.end <= men.runStart);
-  if (!head || head.runStart !== from || head.possessive || head.kind === "place" || head.kind === "org") return undefined;
-  // `Head of X`, `Head, role of X`, `Head of Town, State`: one appositive at most, a preposition right before X
-  const between = view.masked.slice(head.end, men.start);
-  const governed = /^(?:,[^,\uE000]{1,80}?)?[\s\u00A0]+(?:of|at|for|with|from|called|in)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}.'\u2019-]*(?:[\s\u00A0]+\p{Lu}[\p{L}.'\u2019-]*)*,[\s\u00A0]*)?$/u;
-  if (!governed.test(between) || compoundSubject(view, head)) return undefined;
+  const start = clauseStart(view.masked, sStart, men.runStart);
+  const from = start + (/^[\s\u00A0]*(?:the[\s\u00A0]+)?/iu.exec(view.masked.slice(start))?.[0].length ?? 0);
+  const governed = men.kind === "place" ? GOVERNED_PLACE : GOVERNED;
+  const head = view.mentions.findLast((m) => m.runStart >= from && m.end <= men.runStart && m.kind !== "place" && governed.test(view.masked.slice(m.end, men.start)));
+  if (!head || head.possessive || compoundSubject(view, head)) return undefined;
+  // the head opens the clause, after a few role words at most (`Union chief Ben Amos of Leeds`)
+  const pre = view.masked.slice(from, head.runStart);
+  if (/[,;:\uE000]|\b(?:of|in|at|on|for|from|with|by|to)\b/u.test(pre) || pre.split(/[\s\u00A0]+/u).length > 5) return undefined;
   return { speaker: resolveMention(ctx, head, para, head.start) };
 }
 
@@ -87,6 +93,15 @@ export function clauseSubject(ctx: Context, para: number, sStart: number, limit:
   candidates.sort((a, b) => a.start - b.start);
   for (const c of candidates) {
     if (!followedByVerb(text, c.end, limit)) continue;
+    // "… from a former Patriot mine, saying": the object of a preposition names no subject, but the head of its
+    // phrase may (`Ann Roe of Ohio said`), and `a spokesman for the Grain Board` speaks for the board
+    const lead = text.slice(from, c.start);
+    if (c.mention && /\S[\s\u00A0]+(?:from|of|in|on|at|to|for|with|by|about|into|under|over|near|than)[\s\u00A0]+(?:[a-z]+[\s\u00A0]+){0,2}$/u.test(lead)) {
+      if (/\b(?:spokesman|spokeswoman|spokesperson)[\s\u00A0]+(?:for|of)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u.test(lead) && c.mention.kind !== "person") return { speaker: c.mention.name };
+      const head = headBeforeObject(ctx, para, sStart, c.mention);
+      if (head) return head;
+      continue;
+    }
     if (c.pronoun) return { speaker: resolvePronoun(ctx, c.pronoun, para, c.start) };
     const m = c.mention!;
     return { speaker: compoundSubject(view, m) ? null : resolveMention(ctx, m, para, m.start) };
