@@ -269,7 +269,7 @@ export function findNameMentions(text: string, known?: ReadonlySet<string>): Nam
 }
 
 /** Mentions from already tokenized text. */
-function mentionsOf(text: string, tokens: Token[], known?: ReadonlySet<string>): NameMention[] {
+function mentionsOf(text: string, tokens: Token[], known?: ReadonlySet<string>, surnames?: ReadonlySet<string>): NameMention[] {
   const mentions: NameMention[] = [];
   for (const run of capitalisedRuns(tokens)) {
     const { words, titled } = stripLeading(run, known);
@@ -280,10 +280,13 @@ function mentionsOf(text: string, tokens: Token[], known?: ReadonlySet<string>):
     // initials alone ("U." of "U.S.") name nobody
     if (words.every((w) => /^\p{Lu}\.?$/u.test(w.text))) continue;
     // a title-case headline ("Unlikely To Have A Good Day"), not a name
-    if (words.slice(1).some((w) => isCap(w.text) && NON_NAMES.has(bare(w.text)))) continue;
+    // (a middle initial is no word: `Julie A. Diaz`)
+    if (words.slice(1).some((w) => isCap(w.text) && NON_NAMES.has(bare(w.text)) && !/^\p{Lu}\.$/u.test(w.text))) continue;
     // "Mr. King", "Ms. Judge": after Mr./Ms. a title word is a surname
+    // and so is one that ends a full name in the same texts (`Billie Jean King` … `King says`)
     const surnameAfterHonorific = run.length >= 2 && /^(?:mr|mrs|ms|miss|mx|dr)$/u.test(bare(run[run.length - 2]!.text)) && !HONORIFICS.has(bare(first.text));
-    if (names.length === 1 && !surnameAfterHonorific && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
+    const surname = surnameAfterHonorific || (surnames?.has(bare(first.text)) ?? false);
+    if (names.length === 1 && !surname && (NON_NAMES.has(bare(first.text)) || PRONOUNS.has(bare(first.text)) || HONORIFICS.has(bare(first.text)) || TITLES.has(bare(first.text)))) continue;
     if (names.length === 1 && first.sentenceStart && isCommonWord(first.text) && !known?.has(bare(first.text))) continue;
     mentions.push({
       start: first.start,
@@ -390,7 +393,16 @@ export function analyzeTexts(texts: string[]): TextsAnalysis {
   const tokens = texts.map(tokenize);
   const known = new Set<string>();
   for (const list of tokens) for (const t of list) if (!t.sentenceStart && isCap(t.text)) known.add(bare(t.text));
-  const mentions = tokens.map((list, i) => mentionsOf(texts[i]!, list, known));
+  let mentions = tokens.map((list, i) => mentionsOf(texts[i]!, list, known));
+  // surnames that are also titles or common words (`King`, `Judge`, `Will`), proven by a full name in these texts
+  const surnames = new Set<string>();
+  for (const list of mentions) {
+    for (const m of list) {
+      const last = bare(m.name.split(" ").pop() ?? "");
+      if (m.kind === "person" && m.name.includes(" ") && (TITLES.has(last) || NON_NAMES.has(last))) surnames.add(last);
+    }
+  }
+  if (surnames.size > 0) mentions = tokens.map((list, i) => mentionsOf(texts[i]!, list, known, surnames));
   const registry = new PeopleRegistry();
   for (const list of mentions) for (const m of list) if (m.kind === "person" && m.name.includes(" ")) registry.add(m.name);
   return { mentions, known, registry };

@@ -82,6 +82,8 @@ const sieves: Record<string, Case[]> = {
     ["surname maps back to the full name", ["Secretary of State Marco Vela arrived late.", 'Vela said the meeting was "long overdue."'], "long overdue", "Marco Vela"],
     ["a person mentioned but not quoted is not the speaker", ["Ana Ruiz praised Paul Stone.", '"He never gave up," Ruiz said.'], "He never gave up", "Ana Ruiz"],
     ["a title word after Mr. is a surname", ["Mr. King and Mr. Pollard will speak at the fair. \u201CIt is a good day for farmers,\u201D Mr. King added."], "It is a good day", "King"],
+    ["a surname that is also a title, proven by the full name", ["Tennis great Greta Judge came to the funeral.", "Judge says the boxer \u201Cnever once backed down.\u201D"], "never once", "Greta Judge"],
+    ["a middle initial that is also a word", ["\u201CThe town deserves better than this.\u201D \u2015 Julie A. Moreno Vidal."], "The town deserves", "Julie A. Moreno Vidal"],
     ["nobody named: null", ['A sign on the door said "Back in ten minutes".'], "Back in ten", null],
   ],
 };
