@@ -30,6 +30,13 @@ export function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Ver
 /** Verbs of reported speech that a paraphrase opens with (`Greene added that …`). */
 const REPORTING = /^(?:said|says|added|adds|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns|told|tells)$/u;
 
+/** Whether a reporting verb follows a name, directly or after one appositive between commas (`Coan, her lawyer, argues`). */
+function reportingVerbAfter(text: string, at: number, limit: number): boolean {
+  const aside = /^,[^,\uE000]{1,100},/u.exec(text.slice(at, limit));
+  const w = wordAt(text, skipAdverbsForward(text, at + (aside ? aside[0].length : 0)));
+  return w !== null && REPORTING.test(w.word);
+}
+
 /**
  * `The talks may stall, Schiff said. "The other factor …"`: a paraphrase attributed at its end, right before
  * the quote in the same paragraph, names the quote's speaker too.
@@ -43,8 +50,9 @@ function previousSentenceSpeaker(ctx: Context, s: QuoteSpan): string | null {
   if (sentence.includes(MASK)) return null;
   // "Greene added that the Fed wants out. "…"": a paraphrase opened by its speaker goes on in the quote
   const opener = view.mentions.find((m) => m.runStart === sStart + (/^[\s\u00A0]*/u.exec(sentence)?.[0].length ?? 0));
-  const reported = opener && !opener.possessive ? wordAt(view.masked, skipAdverbsForward(view.masked, opener.end)) : null;
-  if (reported && REPORTING.test(reported.word) && !compoundSubject(view, opener!)) return resolveMention(ctx, opener!, s.paragraph, opener!.start);
+  if (opener && !opener.possessive && reportingVerbAfter(view.masked, opener.end, before.length) && !compoundSubject(view, opener)) {
+    return resolveMention(ctx, opener, s.paragraph, opener.start);
+  }
   if (before.includes(MASK)) return null;
   // "Iowa State's Dianne Bystrom agreed. "…"": a short sentence of a name and a speech verb
   if (sentence.split(/\s+/u).length <= 10) {

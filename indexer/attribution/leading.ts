@@ -84,9 +84,11 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   if (later) return later;
   if (PARTICIPLES.has(v[1]!)) {
     // "footage of Hillary Clinton asking, "…"" and "… Clinton saying at a rally, "…"": the name right before the participle
-    const right = mentionEndingAt(ctx.paras[para]!, vPos);
+    // ("… Clinton tweeting that … and asking, "…"": before the first of two joined participles)
+    const joined = /\band[\s\u00A0]+$/u.test(text.slice(sStart, vPos)) ? active.findLast((m) => m !== v && PARTICIPLES.has(m[1]!)) : undefined;
+    const right = joined ? mentionEndingAt(ctx.paras[para]!, sStart + joined.index) : mentionEndingAt(ctx.paras[para]!, vPos);
     const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?[,:]?[\s\u00A0]*$/u;
-    if (right && right.start >= sStart && !right.possessive && gap.test(text.slice(vEnd, openMark))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    if (right && right.start >= sStart && !right.possessive && (joined || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
     // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
     const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
     if (said && SPEECH_VERBS.has(said[1]!)) return subjectBefore(ctx, para, sStart, sStart + said.index);

@@ -17,7 +17,7 @@ export const SPEECH_VERBS = new Set(
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
     "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds " +
-    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered"
+    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted"
   ).split(" "),
 );
 
@@ -29,7 +29,8 @@ export const PARTICIPLES = new Set(
   ("saying adding telling writing noting arguing explaining warning insisting calling describing declaring claiming " +
     "asking tweeting stating stressing recalling replying responding acknowledging admitting announcing suggesting " +
     "predicting complaining urging promising vowing boasting praising criticizing criticising accusing labeling " +
-    "dubbing branding labelling pledging questioning touting blasting slamming mocking").split(" "),
+    "dubbing branding labelling pledging questioning touting blasting slamming mocking dismissing denying " +
+    "condemning chiding blaming crediting lamenting demanding").split(" "),
 );
 
 export const ADVERB_OR_AUX =

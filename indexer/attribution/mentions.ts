@@ -85,8 +85,16 @@ export function compoundSubject(view: ParaView, m: NameMention): boolean {
   return /^[\s\u00A0]+(?:and|&)[\s\u00A0]+\p{Lu}/u.test(view.masked.slice(m.end)) || /\p{L}[\s\u00A0]+(?:and|&)[\s\u00A0]+$/u.test(view.masked.slice(0, m.runStart)) && view.mentions.some((o) => o.end <= m.runStart && m.runStart - o.end < 7);
 }
 
+/** `Gingrich — a favourite of the base — told …`: where an aside between dashes right after `at` ends, or -1. */
+function dashAside(text: string, at: number, limit: number): number {
+  const m = /^[\s\u00A0]*[\u2014\u2013][^\u2014\u2013\uE000]{3,150}?[\u2014\u2013]/u.exec(text.slice(at, limit));
+  return m ? at + m[0].length : -1;
+}
+
 /** Whether a speech verb follows `pos`, past an appositive (`, a doctor,`) and adverbs. */
 export function speechVerbAfter(text: string, at: number, limit: number, anyVerb = false): boolean {
+  const dashed = dashAside(text, at, limit);
+  if (dashed >= 0) return speechVerbAfter(text, dashed, limit, anyVerb);
   const pos = at + (/^[\s\u00A0]*(?=,)/u.exec(text.slice(at))?.[0].length ?? 0);
   // "Jeffrey Lewis of the Nonproliferation Center wrote": skip an "of …" postmodifier of capitalised words
   const postmod = /^[\s\u00A0]+(?:of|at|from)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}'\u2019.&-]*[\s\u00A0]+(?:(?:of|for|and|on)[\s\u00A0]+)?){1,7}/u.exec(text.slice(pos));
@@ -114,6 +122,8 @@ export function speechVerbAfter(text: string, at: number, limit: number, anyVerb
 
 /** Whether a finite verb follows `pos` directly or after an appositive between commas. */
 export function followedByVerb(text: string, at: number, limit: number): boolean {
+  const dashed = dashAside(text, at, limit);
+  if (dashed >= 0) return followedByVerb(text, dashed, limit);
   const pos = at + (/^[\s\u00A0]*(?=,)/u.exec(text.slice(at))?.[0].length ?? 0);
   const direct = wordAt(text, skipAdverbsForward(text, pos));
   if (direct && /^[a-z]/.test(direct.word) && isFiniteVerb(direct.word)) return true;

@@ -10,6 +10,9 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   let prefix = view.masked.slice(sStart, v).replace(/[\s\u00A0]+$/u, "");
   // "Blumenthal was asked": the one asked is not the speaker
   if (/\b(?:was|were|been|being|is|are|get|got)$/u.test(prefix)) return { speaker: null };
+  // "Lomax — tipped as the running mate — told": step over an aside between dashes
+  const dashed = /[\s\u00A0]*[\u2014\u2013][^\u2014\u2013\uE000]{3,150}?[\u2014\u2013]$/u.exec(prefix);
+  if (dashed) prefix = prefix.slice(0, dashed.index);
   // walk left over adverbs and auxiliaries ("has repeatedly said")
   for (;;) {
     const m = /([A-Za-z]+)$/.exec(prefix);
@@ -76,7 +79,7 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
 /** Where the main clause starts: after an introductory phrase (`In Washington, …`) when there is one. */
 function clauseStart(text: string, sStart: number, limit: number): number {
   // "But Tom Miller, at a bank, argues": a conjunction opens the clause, not an introductory phrase
-  const from = sStart + (/^[\s\u00A0]*(?:(?:And|But|Yet|So)[\s\u00A0]+(?=\p{Lu}))?/u.exec(text.slice(sStart))?.[0].length ?? 0);
+  const from = sStart + (/^[\s\u00A0]*(?:(?:And|But|Yet|So)(?:[\s\u00A0]+(?:then|now|still|also))?[\s\u00A0]+(?=\p{Lu}))?/u.exec(text.slice(sStart))?.[0].length ?? 0);
   if (!INTRO.test(text.slice(from))) return from;
   const comma = text.indexOf(",", from);
   return comma > 0 && comma < limit ? comma + 1 : from;
