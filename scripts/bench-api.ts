@@ -1,4 +1,5 @@
-// Benchmark (not a test): /api/search against the same search sent straight to Meilisearch, in one run.
+// Benchmark (not a test): /api/search against the same search sent straight to Meilisearch, in one run, with the
+// thinnest Node proxy (`bench-api-floor.ts`) alongside as the floor any Node layer pays on this machine.
 // Usage: npm run -s bench:api -- [--docs 20000] [--duration 12] [--rounds 3] [--corpus <dir>]  (prints a table)
 import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   const admin = adminClient(meili.url, meili.masterKey);
   const index = "bench";
   let api: ReturnType<typeof spawn> | undefined;
+  let floor: ReturnType<typeof spawn> | undefined;
   try {
     await applySettings(admin, index);
     if (opts.corpus) await indexPaths([opts.corpus], { client: admin, index });
@@ -105,24 +107,25 @@ async function main(): Promise<void> {
     const stats = await admin.index(index).getStats();
     const searchKey = (await searchOnlyKey(admin, index)) ?? "";
     const queries = await sampleQueries(admin, index);
-    const port = await freePort();
+    const [port, floorPort] = [await freePort(), await freePort()];
     const empty = path.join(dataDir, "empty");
     await fs.mkdir(empty);
-    api = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: meili.masterKey,
-        INDEX_NAME: index,
-        ARTICLES_DIR: empty,
-        RATE_LIMIT_PER_MINUTE: "0",
-        REINDEX_CRON: "off",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+    const serve = (script: string, env: Record<string, string>) =>
+      spawn(process.execPath, ["--import", "tsx", script], {
+        env: { ...process.env, MEILI_URL: meili.url, INDEX_NAME: index, ...env },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+    api = serve("src/server.ts", {
+      PORT: String(port),
+      MEILI_MASTER_KEY: meili.masterKey,
+      ARTICLES_DIR: empty,
+      RATE_LIMIT_PER_MINUTE: "0",
+      REINDEX_CRON: "off",
+      LOG_LEVEL: "warn",
     });
+    floor = serve("scripts/bench-api-floor.ts", { PORT: String(floorPort), MEILI_SEARCH_KEY: searchKey });
     await waitFor(`http://127.0.0.1:${port}/ready`);
+    await waitFor(`http://127.0.0.1:${floorPort}/api/search?q=news`);
     console.log(
       `documents: ${stats.numberOfDocuments}, queries: ${queries.length}, ${opts.duration} s per target and ` +
         `connection count, in ${rounds} alternating slices`,
@@ -133,44 +136,62 @@ async function main(): Promise<void> {
       headers: { "content-type": "application/json", authorization: `Bearer ${searchKey}` },
       body: JSON.stringify({ queries: searchQueries(indexNames(index), parseSearchParams({ q })) }),
     });
-    const viaApi = (q: string) => ({
+    const viaHttp = (q: string) => ({
       method: "GET" as const,
       path: `/api/search?q=${encodeURIComponent(q)}`,
     });
-    const apiUrl = `http://127.0.0.1:${port}`;
-    const targets = { meili: [meili.url, queries.map(direct)], api: [apiUrl, queries.map(viaApi)] } as const;
+    const targets: Target[] = [
+      { name: "meili", url: meili.url, requests: queries.map(direct), pid: meili.pid },
+      { name: "floor", url: `http://127.0.0.1:${floorPort}`, requests: queries.map(viaHttp), pid: floor.pid },
+      { name: "api", url: `http://127.0.0.1:${port}`, requests: queries.map(viaHttp), pid: api.pid },
+    ];
     // Warm-up (JIT, connection pools), not measured.
-    for (const [url, requests] of Object.values(targets)) await load(url, [...requests], 16, 2);
+    for (const t of targets) await load(t.url, [...t.requests], 16, 2);
     const rows = [];
+    const cpuRows = [];
     for (const connections of [1, 16]) {
-      // The two targets take turns in short slices, so a change in the machine's load hits both alike.
-      const m = new Totals();
-      const a = new Totals();
-      let apiCpu = 0;
-      let meiliCpu = 0;
+      // The targets take turns in short slices, so a change in the machine's load hits them alike.
+      const totals = targets.map(() => new Totals());
+      const ownCpu = targets.map(() => 0);
+      const meiliCpu = targets.map(() => 0);
       for (let round = 0; round < rounds; round++) {
-        m.add(await load(targets.meili[0], [...targets.meili[1]], connections, slice));
-        const cpu0 = { api: await cpuMs(api.pid), meili: await cpuMs(meili.pid) };
-        a.add(await load(targets.api[0], [...targets.api[1]], connections, slice));
-        apiCpu += (await cpuMs(api.pid)) - cpu0.api;
-        meiliCpu += (await cpuMs(meili.pid)) - cpu0.meili;
+        for (const [i, t] of targets.entries()) {
+          const before = { own: await cpuMs(t.pid), meili: await cpuMs(meili.pid) };
+          totals[i]!.add(await load(t.url, [...t.requests], connections, slice));
+          ownCpu[i]! += (await cpuMs(t.pid)) - before.own;
+          meiliCpu[i]! += (await cpuMs(meili.pid)) - before.meili;
+        }
       }
+      const [m, f, a] = totals as [Totals, Totals, Totals];
       rows.push({
         connections,
         meiliRps: m.rps(),
+        floorRps: f.rps(),
         apiRps: a.rps(),
         ratio: +(a.rps() / m.rps()).toFixed(2),
+        floorRatio: +(f.rps() / m.rps()).toFixed(2),
         meiliP50: m.percentile(0.5),
-        apiP50: a.percentile(0.5),
         addedP50ms: +(a.percentile(0.5) - m.percentile(0.5)).toFixed(2),
+        floorAddedP50ms: +(f.percentile(0.5) - m.percentile(0.5)).toFixed(2),
         meiliP99: m.percentile(0.99),
-        apiP99: a.percentile(0.99),
         addedP99ms: +(a.percentile(0.99) - m.percentile(0.99)).toFixed(2),
-        apiCpuMsPerReq: +(apiCpu / a.requests).toFixed(3),
-        meiliCpuMsPerReq: +(meiliCpu / a.requests).toFixed(3),
+        floorAddedP99ms: +(f.percentile(0.99) - m.percentile(0.99)).toFixed(2),
+      });
+      cpuRows.push({
+        connections,
+        apiCpuMsPerReq: +(ownCpu[2]! / a.requests).toFixed(3),
+        floorCpuMsPerReq: +(ownCpu[1]! / f.requests).toFixed(3),
+        meiliCpuMsPerReq: +(meiliCpu[0]! / m.requests).toFixed(3),
       });
     }
+    console.log(
+      "throughput (requests/s), ratio to Meilisearch's own, and latency added to Meilisearch's (ms):",
+    );
     console.table(rows);
+    console.log(
+      "CPU per request (ms) of the API, of the floor proxy, and of Meilisearch when queried directly:",
+    );
+    console.table(cpuRows);
     const where = await timeSplit(`http://127.0.0.1:${port}/metrics`);
     console.log(
       `inside the API process, per /api/search: ${where.totalMs.toFixed(3)} ms in total, of which ${where.meiliMs.toFixed(3)} ms ` +
@@ -178,9 +199,18 @@ async function main(): Promise<void> {
     );
   } finally {
     api?.kill("SIGTERM");
+    floor?.kill("SIGTERM");
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** One load target: where to send which requests, and the process whose CPU time to count. */
+interface Target {
+  name: string;
+  url: string;
+  requests: autocannon.Request[];
+  pid: number | undefined;
 }
 
 /** Words taken from the indexed texts, so every query has hits. */
