@@ -22,10 +22,12 @@ describe("read › bad input", () => {
       "huge.txt": Buffer.alloc(5 * 1024 * 1024 + 1, 0x61),
       "notes.docx": "A real word file would be binary.",
       "good.txt": "A good paragraph survives its bad neighbours.",
+      "README.TXT": "This folder holds sample files for the reader tests.",
       "deep.html": `<html><body>${"<div>".repeat(20_000)}<p>Buried text.</p>${"</div>".repeat(20_000)}</body></html>`,
     };
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-    for await (const r of readArticles([dir, join(dir, "notes.docx"), join(dir, "missing.txt")])) results.set(r.path.slice(dir.length + 1), r);
+    for await (const r of readArticles([dir, join(dir, "notes.docx"), join(dir, "missing.txt")]))
+      results.set(r.path.slice(dir.length + 1), r);
   });
 
   after(async () => {
@@ -47,10 +49,13 @@ describe("read › bad input", () => {
   it("skips a binary file", () => assert.match(reasonOf("binary.txt"), /binary/));
   it("skips invalid UTF-8", () => assert.match(reasonOf("latin1.txt"), /UTF-8/));
   it("skips invalid JSON", () => assert.match(reasonOf("broken.json"), /invalid JSON/));
-  it("skips an ndjson file with a bad line, naming the line", () => assert.match(reasonOf("broken.ndjson"), /line 2/));
+  it("skips an ndjson file with a bad line, naming the line", () =>
+    assert.match(reasonOf("broken.ndjson"), /line 2/));
   it("skips a file over 5 MB", () => assert.match(reasonOf("huge.txt"), /too large/));
-  it("skips an unknown extension given by name", () => assert.match(reasonOf("notes.docx"), /unknown extension/));
-  it("skips absurdly nested HTML quickly instead of parsing it for minutes", () => assert.match(reasonOf("deep.html"), /nests deeper than 1000/));
+  it("skips an unknown extension given by name", () =>
+    assert.match(reasonOf("notes.docx"), /unknown extension/));
+  it("skips absurdly nested HTML quickly instead of parsing it for minutes", () =>
+    assert.match(reasonOf("deep.html"), /nests deeper than 1000/));
   it("skips a missing file", () => assert.match(reasonOf("missing.txt"), /not found/));
 
   it("keeps every reason to one line", () => {
@@ -66,6 +71,8 @@ describe("read › bad input", () => {
   it("lists only article extensions inside folders, in a stable order", async () => {
     const listed = (await listArticleFiles([dir])).map((p) => p.slice(dir.length + 1));
     assert.ok(!listed.includes("notes.docx"));
+    assert.ok(!listed.includes("README.TXT"), "a folder's README is not an article");
+    assert.ok(listed.includes("good.txt"));
     assert.deepEqual(listed, [...listed].sort());
   });
 });

@@ -12,10 +12,14 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Extensions the reader understands (lower case, with the dot). */
 export const ARTICLE_EXTENSIONS = new Set([".txt", ".html", ".htm", ".json", ".ndjson"]);
 
+/** Files that describe a collection rather than report news (README.TXT of a corpus, LICENSE.txt, …). */
+const NOT_ARTICLES = /^(readme|license|licence|copying|changelog|notice)(\.[^.]*)?$/i;
+
 /**
  * Every file under `paths` (files as given, folders walked recursively, hidden entries skipped), in a
  * stable order. Files with unknown extensions given explicitly are kept so the reader can report
- * them; inside folders only article extensions are listed. Missing paths are listed too and fail on read.
+ * them; inside folders only article extensions are listed, less README/LICENSE-like files. Missing paths are
+ * listed too and fail on read.
  */
 export async function listArticleFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -35,10 +39,13 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+    else if (entry.isFile() && isArticleName(entry.name)) files.push(path);
   }
   return files;
 }
+
+const isArticleName = (name: string) =>
+  ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()) && !NOT_ARTICLES.test(name);
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -68,7 +75,9 @@ export async function parseArticles(text: string, path: string): Promise<Article
     const { parseHtml } = await import("./html.js");
     return [parseHtml(text, path)].filter((a): a is Article => a !== null);
   }
-  throw new ReadError(`unknown extension "${ext || "(none)"}" (expected .txt, .html, .htm, .json or .ndjson)`);
+  throw new ReadError(
+    `unknown extension "${ext || "(none)"}" (expected .txt, .html, .htm, .json or .ndjson)`,
+  );
 }
 
 /** Reads one file into articles, or a skip with a one-line reason. Never throws for a bad file. */
@@ -77,7 +86,8 @@ export async function readArticleFile(path: string): Promise<ReadResult> {
     if (!ARTICLE_EXTENSIONS.has(extname(path).toLowerCase())) await parseArticles("", path);
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, path, reason: "not a regular file" };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, path, reason: `file too large (${info.size} bytes > 5 MB)` };
+    if (info.size > MAX_FILE_BYTES)
+      return { ok: false, path, reason: `file too large (${info.size} bytes > 5 MB)` };
     const articles = await parseArticles(decodeText(await readFile(path)), path);
     if (articles.length === 0) return { ok: false, path, reason: "no article text found" };
     return { ok: true, path, articles };
