@@ -38,11 +38,38 @@ function progressiveAux(textBefore: string, word: string): number {
   return m ? m.index : -1;
 }
 
+/** `Said Dora Pike, who grew up there, "…"`: a sentence opened by the verb names the speaker right after it. */
+function openedByVerb(ctx: Context, para: number, sStart: number, openMark: number): Verdict {
+  const view = ctx.paras[para]!;
+  const opened = /^[\s\u00A0]*(?:Said|Says|Added|Asked|Wrote)[\s\u00A0]+/u.exec(view.masked.slice(sStart, openMark));
+  if (!opened) return null;
+  const men = mentionAt(view, sStart + opened[0].length) ?? mentionAfterRole(view, sStart + opened[0].length, openMark);
+  if (!men || men.possessive || !/^[\s\u00A0]*(?:,[^\uE000]{1,150})?[,:][\s\u00A0]*$/u.test(view.masked.slice(men.end, openMark))) return null;
+  return { speaker: resolveMention(ctx, men, para, men.start) };
+}
+
+/** `Rubio was asked by moderator Gerard Baker whether …`: the one asking is the speaker of the question. */
+function askedBy(ctx: Context, para: number, sStart: number, verbs: RegExpExecArray[]): Verdict {
+  const view = ctx.paras[para]!;
+  for (const v of verbs) {
+    if (!/^(?:asked|questioned|pressed|challenged)$/u.test(v[1]!) || !/\b(?:was|were|been|being)[\s\u00A0]+$/u.test(view.masked.slice(sStart, sStart + v.index))) continue;
+    const by = /^[\s\u00A0]+by[\s\u00A0]+/u.exec(view.masked.slice(sStart + v.index + v[0].length));
+    if (!by) continue;
+    const at = sStart + v.index + v[0].length + by[0].length;
+    const men = mentionAt(view, at) ?? mentionAfterRole(view, at, at + 60);
+    if (men && !men.possessive) return { speaker: resolveMention(ctx, men, para, men.start) };
+  }
+  return null;
+}
+
 /** Sieve 3, `Rubio, on his end, said … "…"` / `…, saying that … "…"`: a speech verb earlier in the sentence. */
 export function leadingSieve(ctx: Context, para: number, sStart: number, openMark: number): Verdict {
   const text = ctx.paras[para]!.masked;
   const before = text.slice(sStart, openMark);
-  const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!));
+  // ("as Vulture put it, "…"": `put it` is a speech verb too)
+  const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!) || (m[1] === "put" && /^[\s\u00A0]+it\b/u.test(before.slice(m.index + 3))));
+  const opened = openedByVerb(ctx, para, sStart, openMark) ?? askedBy(ctx, para, sStart, verbs);
+  if (opened) return opened;
   const colon = /([\p{L}\p{N}.'\u2019]+)\s*:\s*$/u.exec(before);
   // "Here's Clinton in 1992: "…""
   const here = colon ? /^[\s\u00A0]*Here(?:'s|\u2019s| is)[\s\u00A0]+/u.exec(before) : null;

@@ -17,7 +17,7 @@ export const SPEECH_VERBS = new Set(
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
     "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds " +
-    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted"
+    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted referred"
   ).split(" "),
 );
 
@@ -34,7 +34,7 @@ export const PARTICIPLES = new Set(
 );
 
 export const ADVERB_OR_AUX =
-  /^(?:himself|herself|themselves|itself|also|later|then|has|had|have|would|will|could|previously|recently|once|again|further|simply|quickly|reportedly|publicly|privately|repeatedly|earlier|often|frequently|long|flatly|bluntly|angrily|simply|famously|jokingly|sarcastically|even|recently|then|emphatically|initially|first|separately|also|only|just|ultimately|finally|afterward|afterwards|subsequently|once|twice|has\s+long|on\s+his\s+end|on\s+her\s+end|in\s+a\s+statement|in\s+an\s+interview)$/i;
+  /^(?:himself|herself|themselves|itself|also|later|then|now|yet|since|never|already|still|actually|indeed|instead|has|had|have|would|will|could|previously|recently|once|again|further|simply|quickly|reportedly|publicly|privately|repeatedly|earlier|often|frequently|long|flatly|bluntly|angrily|simply|famously|jokingly|sarcastically|even|recently|then|emphatically|initially|first|separately|also|only|just|ultimately|finally|afterward|afterwards|subsequently|once|twice|has\s+long|on\s+his\s+end|on\s+her\s+end|in\s+a\s+statement|in\s+an\s+interview)$/i;
 
 export const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i", "it"]);
 
@@ -48,7 +48,7 @@ export const VOICE_NOUNS = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|
 
 /** Whether a lower-case word is a finite verb (past or present tense, modal, copula) per the lexicon. */
 export function isFiniteVerb(word: string): boolean {
-  if (SPEECH_VERBS.has(word) || /^[a-z]{3,}ed$/u.test(word)) return true;
+  if (SPEECH_VERBS.has(word) || /^[a-z]{2,}ed$/u.test(word)) return true;
   // the stem of a negated auxiliary, as the tokenizer leaves it ("didn" of "didn't")
   if (/^(?:didn|doesn|don|wasn|weren|isn|aren|hasn|haven|hadn|won|can|couldn|wouldn|shouldn|has|had|was|is|will|would)$/u.test(word)) return true;
   return lexTags(word).some((t) => t === "PastTense" || t === "PresentTense" || t === "Infinitive" || t === "Modal" || t === "Copula" || t === "Auxiliary");

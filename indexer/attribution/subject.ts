@@ -16,8 +16,11 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   // walk left over adverbs and auxiliaries ("has repeatedly said")
   for (;;) {
     const m = /([A-Za-z]+)$/.exec(prefix);
-    if (!m || !(ADVERB_OR_AUX.test(m[1]!) || /ly$/.test(m[1]!)) || /^[A-Z]/.test(m[1]!)) break;
-    prefix = prefix.slice(0, m.index).replace(/[\s\u00A0]+$/u, "");
+    // a negated auxiliary too ("she hadn't yet called")
+    const negated = /\b[a-z]+n['\u2019]t$/u.exec(prefix);
+    if (negated) prefix = prefix.slice(0, negated.index).replace(/[\s\u00A0]+$/u, "");
+    else if (!m || !(ADVERB_OR_AUX.test(m[1]!) || /ly$/.test(m[1]!)) || /^[A-Z]/.test(m[1]!)) break;
+    else prefix = prefix.slice(0, m.index).replace(/[\s\u00A0]+$/u, "");
   }
   const end = sStart + prefix.length;
   const men = mentionEndingAt(view, end);

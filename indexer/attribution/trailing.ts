@@ -27,7 +27,11 @@ export function trailingSieve(ctx: Context, para: number, from: number, to: numb
   if (m) {
     const head = nameChain(view, m);
     if (!head) return speechVerbAfter(text, view.mentions.find((o) => o.start > m.end)?.end ?? m.end, to) ? { speaker: null } : null;
-    if (compoundSubject(view, head)) return { speaker: null };
+    // `"…," Shaw and Li said`: two speakers, no single one; `Shaw and Li run the poll.` is no attribution at all
+    if (compoundSubject(view, head)) {
+      const second = view.mentions.find((o) => o.start > head.end);
+      return speechVerbAfter(text, second?.end ?? head.end, to) ? { speaker: null } : null;
+    }
     // after a comma-closed quote, `Oliver barked` and `Hollande retaliated` attribute it as surely as `said`
     if (speechVerbAfter(text, head.end, to, !closedSentence)) return { speaker: resolveMention(ctx, head, para, x) };
     // `"…," the IMF report said` / `a White House spokesman said`: the organisation speaks
