@@ -80,6 +80,8 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   if (verbs.length === 0) {
     if (colon) {
       const men = mentionEndingAt(ctx.paras[para]!, sStart + colon.index + colon[1]!.length);
+      // "later that month on CNN:", "a message to Trump:": a name after a preposition is not who said it
+      if (men && /\b(?:on|in|at|to|from|with|for)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u.test(text.slice(sStart, men.runStart))) return clauseSubject(ctx, para, sStart, men.runStart) ?? { speaker: null };
       if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
       // "Ines Carvalho put it this way:": the subject of the lead-in sentence
       return clauseSubject(ctx, para, sStart, openMark);

@@ -41,7 +41,7 @@ export const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i", "it"]);
 export const DETERMINERS = /^(?:the|a|an|one|another|two|three|several|some|many|most|other|his|her|their|its|our|this|that|these|those)$/i;
 
 /** Words that may stand between a name and the name it qualifies (`Cruz constituent Dan Golvach`), not prepositions. */
-export const CHAIN_STOP = /^(?:in|on|at|to|for|from|with|during|after|before|of|by|about|while|and|but|or|as|than|that|who|which|when|where|said|says|told|is|was|has|had|will|would)$/;
+export const CHAIN_STOP = /^(?:in|on|at|to|for|from|with|during|after|before|of|by|about|while|and|but|or|as|than|that|who|which|when|where|until|unless|because|since|if|though|although|whether|once|so|said|says|told|is|was|has|had|will|would)$/;
 
 /** Nouns through which an organisation speaks: `a White House spokesman said`, `the IMF report said`. */
 export const VOICE_NOUNS = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|report|statement|memo|letter|study|survey|analysis|readout|release|filing|complaint|lawsuit|website|document|editorial|announcement|account|poll)$/u;

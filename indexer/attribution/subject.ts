@@ -120,7 +120,8 @@ export function clauseAfter(ctx: Context, para: number, from: number, to: number
   const view = ctx.paras[para]!;
   for (const m of view.mentions) {
     if (m.runStart <= from || m.end >= to || m.possessive) continue;
-    if (!/,[\s\u00A0]*$/u.test(view.masked.slice(from, m.runStart))) continue;
+    // (the comma may sit inside a quote that ends right there: `called "distasteful," Santilli said`)
+    if (!/,\uE000?[\s\u00A0]*$/u.test(view.masked.slice(from, m.runStart))) continue;
     const w = wordAt(view.masked, skipAdverbsForward(view.masked, m.end));
     if (w && /^[a-z]/.test(w.word) && isFiniteVerb(w.word)) return { speaker: resolveMention(ctx, m, para, m.start) };
   }
