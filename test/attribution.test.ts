@@ -85,6 +85,7 @@ const sieves: Record<string, Case[]> = {
   "organisations and signatures": [
     ["an organisation speaks through its report", ['"Growth will slow next year," the OECD report said.'], "Growth will slow", "OECD"],
     ["a spokesman of an organisation", ['"The pier is closed," a Harbour Board spokesman said.'], "The pier is closed", "Harbour Board"],
+    ["`it` is the organisation heading the sentence", ["The Harbour Board on Monday fined the ferry line for what it called \u201Ca reckless pattern of delays.\u201D"], "a reckless pattern", "Harbour Board"],
     ["a person's aide does not speak as that person: null", ["Senator Ida Moss left early.", '"She is tired," a Moss aide said.'], "She is tired", null],
     ["a dash signs a reader's quote", ["\u201CWe want a park, not a car park.\u201D \u2015 Nadia Ferraz"], "We want a park", "Nadia Ferraz"],
     ["the verb comes first, the name after a colon", ["In short, explained planner Ruth Oduya: \"The road goes under the river.\""], "The road goes", "Ruth Oduya"],

@@ -1,6 +1,6 @@
 // The subject of a clause: who a speech verb earlier in the sentence belongs to, past appositives and intros.
 import type { NameMention } from "../names.js";
-import { type Context, resolveMention, resolvePronoun, type Verdict } from "./context.js";
+import { type Context, type ParaView, resolveMention, resolvePronoun, type Verdict } from "./context.js";
 import { ADVERB_OR_AUX, INTRO, isFiniteVerb, SUBJECT_PRONOUNS } from "./lexicon.js";
 import { compoundSubject, followedByVerb, mentionEndingAt, organisationVoice, skipAdverbsForward, wordAt } from "./mentions.js";
 
@@ -34,11 +34,21 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   const last = /([A-Za-z]+)$/.exec(prefix);
   if (!last) return null;
   const lw = last[1]!.toLowerCase();
+  // "The council pledged sanctions against what it called "…"": `it` is the organisation heading the sentence
+  if (lw === "it") return { speaker: organisationSubject(view, sStart, sStart + last.index) };
   if (SUBJECT_PRONOUNS.has(lw)) return { speaker: resolvePronoun(ctx, lw, para, sStart + last.index) };
   // "Hayek confirmed she had been and said": the subject of the coordinated clause
   if (lw === "and" || lw === "but" || lw === "then") return clauseSubject(ctx, para, sStart, v);
   if (/^[a-z]/.test(last[1]!)) return { speaker: organisationVoice(view, clauseStart(view.masked, sStart, end), end) };
   return null;
+}
+
+/** The organisation opening the clause before `limit`, if any. */
+function organisationSubject(view: ParaView, sStart: number, limit: number): string | null {
+  const from = clauseStart(view.masked, sStart, limit);
+  const lead = /^[\s\u00A0]*(?:the[\s\u00A0]+)?/iu.exec(view.masked.slice(from))![0].length;
+  const m = view.mentions.find((o) => o.runStart >= from && o.runStart <= from + lead);
+  return m && m.kind === "org" && !m.possessive && m.end < limit ? m.name : null;
 }
 
 /** `Head of X`, `Head, role of X`: one appositive at most, then a preposition right before the name X. */
