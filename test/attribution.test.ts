@@ -42,6 +42,7 @@ const sieves: Record<string, Case[]> = {
     ["a place in the appositive is not the subject", ["Rosa Quint, who lives outside the state capital, Denver, said she still \u201Choped for a miracle.\u201D"], "hoped for", "Rosa Quint"],
     ["a role before the name, a town after it", ["Union chief Ben Amos of Leeds said he was \u201Cstunned\u201D by the vote, arguing that \u201Cit breaks every promise.\u201D"], "it breaks every", "Ben Amos"],
     ["a spokeswoman for an organisation", ["A spokeswoman for the Harbor Board emailed reporters a copy of the rules, arguing, \u201CThe pier is safe.\u201D"], "The pier is safe", "Harbor Board"],
+    ["compared to, with two partial quotes", ["Ola Berg, a historian at the college, compared the senator to a referee who is \u201Cblowing every whistle\u201D in hopes that \u201Cthe crowd goes quiet.\u201D"], "the crowd goes quiet", "Ola Berg"],
     ["blamed with a quoted object", ["Gov. Tessa Lind blamed the court's \u201Cthree stubborn judges\u201D for the delay."], "three stubborn", "Tessa Lind"],
     ["a participle after a statement", ["In Ottawa, Prime Minister Ravi Dorn released a statement on Friday condemning \u201Ca cowardly attack on a market.\u201D"], "a cowardly attack", "Ravi Dorn"],
     ["an aside between dashes", ["On Friday, Lomax \u2014 tipped by several papers as the likely running mate \u2014 told a radio host that \u201Cyou have to take it seriously.\u201D"], "you have to take", "Lomax"],
