@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   let connection: MeiliConnection | undefined;
   try {
-    connection = await connect(config, { log });
+    connection = await connect(config, { log, keepEmbedded: true });
   } catch (err) {
     log.fatal((err as Error).message);
     process.exitCode = 1;

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { adminClient } from "../src/meili/connect.js";
-import { EmbeddedError, ensureEmbedded, isHealthy, runFile } from "../src/meili/embedded.js";
+import { EmbeddedError, ensureEmbedded, isHealthy, keepEmbedded, runFile } from "../src/meili/embedded.js";
 import { isProcessAlive } from "../src/pid.js";
 
 const run = promisify(execFile);
@@ -43,6 +43,31 @@ describe("embedded Meilisearch", () => {
     }
     assert.ok(!alive(first.pid));
     await assert.rejects(fs.access(runFile(dir)));
+  });
+
+  it("a service that reused another process's instance starts it again on the same URL when that one stops", async function () {
+    this.timeout(30_000);
+    const owner = await ensureEmbedded({ dataDir: dir });
+    const reused = await ensureEmbedded({ dataDir: dir });
+    assert.equal(reused.owned, false);
+    const kept = keepEmbedded(reused, { dataDir: dir }, 100);
+    try {
+      await owner.stop();
+      assert.ok(!alive(owner.pid));
+      const deadline = Date.now() + 20_000;
+      while (!(await isHealthy(reused.url, 500)) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
+      assert.ok(await isHealthy(reused.url, 1000), "answers again on the URL the service's clients use");
+      const restarted = (JSON.parse(await fs.readFile(runFile(dir), "utf8")) as { pid: number }).pid;
+      assert.notEqual(restarted, owner.pid);
+      const indexes = await fetch(`${reused.url}/indexes`, {
+        headers: { authorization: `Bearer ${reused.masterKey}` },
+      });
+      assert.equal(indexes.status, 200, "same data folder, same master key");
+    } finally {
+      await kept.stop();
+    }
+    assert.ok(!(await isHealthy(reused.url, 500)), "the service stops the instance it had to start");
   });
 
   it("keeps the master key across restarts", async () => {

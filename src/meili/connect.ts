@@ -3,7 +3,7 @@
 import { Meilisearch } from "meilisearch";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { ensureEmbedded, isHealthy, type EmbeddedMeili } from "./embedded.js";
+import { ensureEmbedded, isHealthy, keepEmbedded, type EmbeddedMeili } from "./embedded.js";
 import { keepAliveHttpClient } from "./http-client.js";
 import { searchKeyIndexes } from "./settings.js";
 
@@ -26,6 +26,8 @@ export interface ConnectOptions {
   exitOnSignal?: boolean;
   /** Skip deriving a search key (the CLI only indexes). */
   adminOnly?: boolean;
+  /** The service: if the embedded instance was started by another process, start it again when that one stops it. */
+  keepEmbedded?: boolean;
 }
 
 /** Admin calls may carry large document batches; searches must fail fast so an outage becomes a 503. */
@@ -33,14 +35,15 @@ const ADMIN_TIMEOUT_MS = 60_000;
 
 /** Connects according to `config`; throws an `EmbeddedError` or a plain `Error` with a clear message when it cannot. */
 export async function connect(config: Config, options: ConnectOptions = {}): Promise<MeiliConnection> {
-  const embedded = config.MEILI_URL
-    ? null
-    : await ensureEmbedded({
-        dataDir: config.DATA_DIR,
-        bin: config.MEILI_BIN,
-        exitOnSignal: options.exitOnSignal ?? false,
-        ...(options.log ? { log: options.log } : {}),
-      });
+  const embeddedOptions = {
+    dataDir: config.DATA_DIR,
+    bin: config.MEILI_BIN,
+    exitOnSignal: options.exitOnSignal ?? false,
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const embedded = config.MEILI_URL ? null : await ensureEmbedded(embeddedOptions);
+  const kept =
+    embedded && !embedded.owned && options.keepEmbedded ? keepEmbedded(embedded, embeddedOptions) : embedded;
   const url = embedded?.url ?? (config.MEILI_URL as string).replace(/\/+$/, "");
   if (!embedded) await waitReachable(url, 30_000);
   const adminKey = embedded?.masterKey ?? config.MEILI_ADMIN_KEY ?? config.MEILI_MASTER_KEY;
@@ -53,7 +56,7 @@ export async function connect(config: Config, options: ConnectOptions = {}): Pro
     admin,
     search: searchClient(url, searchKey, config.MEILI_TIMEOUT_MS),
     embedded,
-    close: () => embedded?.stop() ?? Promise.resolve(),
+    close: () => kept?.stop() ?? Promise.resolve(),
   };
 }
 

@@ -59,6 +59,45 @@ export async function ensureEmbedded(options: EmbeddedOptions): Promise<Embedded
   return startEmbedded({ ...options, dataDir }, masterKey);
 }
 
+/** A reused embedded Meilisearch kept available: see `keepEmbedded`. */
+export interface KeptEmbedded {
+  /** Stops watching, and stops the instance if this process had to start it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * For a long-running process (the service) that reuses the embedded Meilisearch another process started, e.g. a CLI
+ * run: when that owner stops it, start one for the same data folder on the same port, so every client built on
+ * its URL keeps working after a few seconds of 503s. A restart that fails is logged and tried again.
+ */
+export function keepEmbedded(
+  reused: EmbeddedMeili,
+  options: EmbeddedOptions,
+  checkEveryMs = 2000,
+): KeptEmbedded {
+  let current = reused;
+  let restarting = false;
+  const port = Number(new URL(reused.url).port);
+  const timer = setInterval(() => {
+    if (restarting || current.owned || isProcessAlive(current.pid)) return;
+    restarting = true;
+    options.log?.warn({ pid: current.pid }, "the reused embedded Meilisearch has stopped: starting it again");
+    ensureEmbedded({ ...options, port })
+      .then((next) => (current = next))
+      .catch((err: unknown) =>
+        options.log?.error({ err: (err as Error).message }, "could not start the embedded Meilisearch again"),
+      )
+      .finally(() => (restarting = false));
+  }, checkEveryMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await current.stop();
+    },
+  };
+}
+
 /** The instance recorded in DATA_DIR/meili.json, if its process is alive and answers /health. */
 export async function findRunning(dataDir: string): Promise<{ url: string; pid: number } | null> {
   let info: { url?: unknown; pid?: unknown };
@@ -216,7 +255,6 @@ export async function isHealthy(url: string, timeoutMs: number): Promise<boolean
     return false;
   }
 }
-
 
 async function waitHealthy(
   url: string,
