@@ -69,6 +69,7 @@ const sieves: Record<string, Case[]> = {
   "4. a lead-in paragraph": [
     ["colon at the end of the previous paragraph", ["Festival director Ines Carvalho put it this way:", '"We sold every ticket in an afternoon."'], "We sold every", "Ines Carvalho"],
     ["a paraphrase paragraph, then pure quotation", ["The river rose fast. Mayor Ada Kowal said the town would reopen the bridge.", '"We owe the drivers that much."'], "We owe the drivers", "Ada Kowal"],
+    ["any speech verb in the lead-in paragraph", ["Chef Ivo Lind, who runs two kitchens, praised the new market hall.", "\u201CIt is the best thing this town has built.\u201D"], "It is the best", "Ivo Lind"],
     ["a paragraph about someone, then pure quotation: null", ["Mayor Ada Kowal reopened the bridge on Monday.", '"We owe the drivers that much."'], "We owe the drivers", null],
   ],
   "5. the quote before it": [

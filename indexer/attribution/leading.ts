@@ -3,7 +3,7 @@ import type { QuoteSpan } from "../quotes.js";
 import { lexTags } from "../names.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
 import { INVERTIBLE, PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
-import { mentionAfterRole, mentionAt, mentionEndingAt } from "./mentions.js";
+import { compoundSubject, mentionAfterRole, mentionAt, mentionEndingAt, skipAdverbsForward, wordAt } from "./mentions.js";
 import { clauseAfter, clauseSubject, subjectBefore } from "./subject.js";
 
 /** Sieve 2, `according to X` anywhere in the quote's sentence. */
@@ -136,9 +136,11 @@ export function introSieve(ctx: Context, s: QuoteSpan): Verdict {
   if (/[:,]$/u.test(prev)) return leadingSieve(ctx, s.paragraph - 1, pStart, prev.length);
   // "Cruz said states can pass such laws." then a paragraph of pure quotation: the paraphrase's speaker goes on
   if (!onlyQuote(view) || !prev.endsWith(".")) return null;
-  const sentence = prev.slice(pStart);
-  const said = /^(?:[\p{Lu}][\p{L}.'\u2019-]*[\s\u00A0]+){1,4}(?:also[\s\u00A0]+)?(?:said|says|added|argued|noted|explained|told)\b/u.exec(sentence);
-  if (!said) return null;
-  const head = ctx.paras[s.paragraph - 1]!.mentions.find((m) => m.runStart === pStart || m.start === pStart);
-  return head && !head.possessive ? { speaker: resolveMention(ctx, head, s.paragraph - 1, head.start) } : null;
+  const pv = ctx.paras[s.paragraph - 1]!;
+  // ("Valastro praised the governor's record." and "Coan, her lawyer, argues that …" too: any speech verb after the name)
+  const head = pv.mentions.find((m) => m.runStart === pStart || m.start === pStart);
+  if (!head || head.possessive || head.kind === "place" || compoundSubject(pv, head)) return null;
+  const aside = /^,[^,\uE000]{1,100},/u.exec(prev.slice(head.end));
+  const verb = wordAt(prev, skipAdverbsForward(prev, head.end + (aside ? aside[0].length : 0)));
+  return verb && SPEECH_VERBS.has(verb.word) ? { speaker: resolveMention(ctx, head, s.paragraph - 1, head.start) } : null;
 }
