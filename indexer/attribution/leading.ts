@@ -14,6 +14,8 @@ export function accordingToSieve(ctx: Context, para: number, sStart: number, sEn
   const m = re.exec(view.masked);
   if (!m || m.index >= sEnd) return null;
   const at = m.index + m[0].length;
+  // "according to its analysis": a document of someone named before, not a source; let the other sieves decide
+  if (/^(?:its|his|her|their|our|my)\b/u.test(view.masked.slice(at))) return null;
   const men = mentionAt(view, at) ?? mentionAfterRole(view, at, sEnd);
   if (men) return { speaker: resolveMention(ctx, men, para, at) };
   return { speaker: null };
@@ -115,8 +117,10 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
     // "footage of Hillary Clinton asking, "…"" and "… Clinton saying at a rally, "…"": the name right before the participle
     // ("… Clinton tweeting that … and asking, "…"": before the first of two joined participles)
     const joined = /\band[\s\u00A0]+$/u.test(text.slice(sStart, vPos)) ? active.findLast((m) => m !== v && PARTICIPLES.has(m[1]!)) : undefined;
-    const right = joined ? mentionEndingAt(ctx.paras[para]!, sStart + joined.index) : mentionEndingAt(ctx.paras[para]!, vPos);
-    const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?[,:]?[\s\u00A0]*$/u;
+    // ("with Cruz recently promising to "…"": past an adverb)
+    const adverb = /[\s\u00A0]+[a-z]+ly[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
+    const right = mentionEndingAt(ctx.paras[para]!, joined ? sStart + joined.index : adverb ? sStart + adverb.index : vPos);
+    const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?(?:[,:]|[\s\u00A0]to)?[\s\u00A0]*$/u;
     if (right && right.start >= sStart && !right.possessive && (joined || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
     // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
     const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));

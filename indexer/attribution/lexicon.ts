@@ -17,12 +17,12 @@ export const SPEECH_VERBS = new Set(
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
     "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds " +
-    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted referred compared likened"
+    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted referred compared likened sniped estimated remembered"
   ).split(" "),
 );
 
 /** Verbs that put their subject after them (`explained moderator Ann Li: "…"`); `told`/`asked` take an object there. */
-export const INVERTIBLE = new Set("said says added adds explained explains wrote writes noted notes continued continues recalled replied responded answered observed declared stated argued insisted warned quipped remarked concluded".split(" "));
+export const INVERTIBLE = new Set("said says added adds explained explains wrote writes noted notes continued continues recalled replied responded answered observed declared stated argued insisted warned quipped remarked concluded remembered".split(" "));
 
 /** Participles whose subject is the subject of the main clause (`Rubio addressed the attack, saying that …`). */
 export const PARTICIPLES = new Set(
@@ -30,7 +30,7 @@ export const PARTICIPLES = new Set(
     "asking tweeting stating stressing recalling replying responding acknowledging admitting announcing suggesting " +
     "predicting complaining urging promising vowing boasting praising criticizing criticising accusing labeling " +
     "dubbing branding labelling pledging questioning touting blasting slamming mocking dismissing denying " +
-    "condemning chiding blaming crediting lamenting demanding").split(" "),
+    "condemning chiding blaming crediting lamenting demanding citing").split(" "),
 );
 
 export const ADVERB_OR_AUX =

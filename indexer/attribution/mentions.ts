@@ -16,10 +16,19 @@ export function mentionEndingAt(view: ParaView, pos: number): NameMention | unde
   return view.mentions.find((m) => m.end === text.length || (m.possessive === false && m.end + 2 >= text.length && /^['\u2019]s?$/u.test(text.slice(m.end))));
 }
 
+/** A time phrase news writing puts between a subject and its verb (`on Thursday`, `last week`, `earlier this month`). */
+const TIME_PHRASE = /^[\s\u00A0]+(?:(?:on|late|early)[\s\u00A0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|earlier[\s\u00A0]+this|later[\s\u00A0]+that)[\s\u00A0]+(?:week|month|year|night|morning|weekend)|yesterday|today|tonight)(?=[\s\u00A0,])/u;
+
 /** Skips adverbs and auxiliaries between a subject and its verb (`has repeatedly said`). */
 export function skipAdverbsForward(text: string, pos: number): number {
   let i = pos;
   for (;;) {
+    // "Trump on Thursday said", "Lee last week told": a time between the subject and its verb
+    const time = TIME_PHRASE.exec(text.slice(i));
+    if (time) {
+      i += time[0].length;
+      continue;
+    }
     const m = /^[\s\u00A0]+([A-Za-z]+(?:\s+(?:long|his|her|end|a|an|statement|interview))*)/u.exec(text.slice(i));
     if (!m) return i;
     const w = m[1]!;
@@ -46,7 +55,9 @@ export function nameChain(view: ParaView, m: NameMention): NameMention | null {
     const next = view.mentions.find((o) => o.start > cur.end);
     const gap = next ? view.masked.slice(cur.end, next.runStart) : "";
     const words = gap.replace(/^['\u2019]s?/u, "").trim().split(/\s+/u).filter((w) => w !== "");
-    const linked = next !== undefined && /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap) && words.every((w) => !CHAIN_STOP.test(w) && !isFiniteVerb(w));
+    // `Clinton's top aide Jake Sullivan`, and with the name set off by commas: `Rubio's deputy manager, Rich Beeson,`
+    const roleThenName = cur.possessive && /^['\u2019]s?(?:[\s\u00A0]+[a-z][\w-]*){1,5},[\s\u00A0]+$/u.test(gap) && next?.kind !== "place" && next?.kind !== "org";
+    const linked = next !== undefined && (roleThenName || /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap)) && words.every((w) => !CHAIN_STOP.test(w.replace(/,$/u, "")) && !isFiniteVerb(w.replace(/,$/u, "")));
     if (!linked) break;
     cur = next;
   }

@@ -10,6 +10,8 @@ export function subjectBefore(ctx: Context, para: number, sStart: number, v: num
   let prefix = view.masked.slice(sStart, v).replace(/[\s\u00A0]+$/u, "");
   // "Blumenthal was asked": the one asked is not the speaker
   if (/\b(?:was|were|been|being|is|are|get|got)$/u.test(prefix)) return { speaker: null };
+  // "who Beck on Wednesday called": step back over a time phrase
+  prefix = prefix.replace(/[\s\u00A0]+(?:on[\s\u00A0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)[\s\u00A0]+(?:week|month|year|night|morning|weekend)|yesterday|today|tonight)$/u, "");
   // "Lomax — tipped as the running mate — told": step over an aside between dashes
   const dashed = /[\s\u00A0]*[\u2014\u2013][^\u2014\u2013\uE000]{3,150}?[\u2014\u2013]$/u.exec(prefix);
   if (dashed) prefix = prefix.slice(0, dashed.index);
@@ -82,9 +84,17 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
     const inner = view.mentions.find((m) => m.end <= comma && text.slice(m.end, comma).trim() === "" && m.runStart >= prev + 1 && text.slice(prev + 1, m.runStart).trim() === "");
     if (inner && inner.kind !== "place" && /\b[a-z][\w-]*$/u.test(text.slice(sStart, prev))) return { speaker: resolveMention(ctx, inner, para, inner.start) };
   }
-  const first = view.mentions.find((m) => m.start >= clauseStart(text, sStart, comma) && m.start < comma);
+  const from = clauseStart(text, sStart, comma);
+  const first = view.mentions.find((m) => m.start >= from && m.start < comma);
   if (first && !first.possessive && /^[\s\u00A0]*,/u.test(text.slice(first.end)) && !compoundSubject(view, first)) {
     return { speaker: resolveMention(ctx, first, para, first.start) };
+  }
+  // "while Mike Huckabee, the former governor, proposed": the person right before an appositive in lower case
+  for (let c = text.lastIndexOf(",", comma - 1); c > from; c = text.lastIndexOf(",", c - 1)) {
+    const head = view.mentions.find((m) => m.end <= c && text.slice(m.end, c).trim() === "");
+    if (head && head.kind === "person" && !head.possessive && /^[\s\u00A0]+(?:the|a|an|[a-z][\w-]*)\b/u.test(text.slice(c + 1)) && !compoundSubject(view, head)) {
+      return { speaker: resolveMention(ctx, head, para, head.start) };
+    }
   }
   return clauseSubject(ctx, para, sStart, v);
 }
