@@ -85,6 +85,7 @@ const sieves: Record<string, Case[]> = {
     ["next sentence carries on", ['"The road is open," said Lars Berg. "Drive slowly."'], "Drive slowly", "Lars Berg"],
     ["a paraphrase opened by the speaker, then the quote", ["\u201CRates will hold,\u201D said Ines Moreau, an economist at Fenwick Bank. Moreau added that the board wants calm before the vote. \u201CThey hate surprises.\u201D"], "They hate surprises", "Ines Moreau"],
     ["a paraphrase opened by a name and an appositive", ["Coan, the driver's lawyer, argues that his client never meant harm. \u201CHe was trying to help.\u201D"], "He was trying", "Coan"],
+    ["a paraphrase opened by any speech verb", ["Ada Kowal blasted the plan on Monday. \u201CIt is a waste of money.\u201D"], "It is a waste", "Ada Kowal"],
     ["only places named in between", ["\u201CThose are tiny villages,\u201D Pell said. They sit far from Corran Bay and Port Illet. \u201CNobody drives there.\u201D"], "Nobody drives", "Pell"],
     ["a quote interrupted mid-sentence shares the attribution", ["\u201CWithout that bridge\u201D and the ferry line, Mayor Ruth Agbaje said on Friday, \u201Cthe island would be cut off.\u201D"], "Without that bridge", "Ruth Agbaje"],
     ["partial quotes attributed at the sentence end", ["The grant will bring \u201Creal money\u201D and give schools the \u201Cbreathing room\u201D they need, council spokesman Ravi Dutt said."], "real money", "Ravi Dutt"],

@@ -1,6 +1,7 @@
 // Sieve 5: a quote the narration leaves unattributed carries on from the quote or paraphrase before it.
 import type { QuoteSpan } from "../quotes.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
+import { SPEECH_VERBS } from "./lexicon.js";
 import { compoundSubject, nameChain, skipAdverbsForward, speechVerbAfter, wordAt } from "./mentions.js";
 import { trailingSieve } from "./trailing.js";
 
@@ -27,14 +28,11 @@ export function continuedSpeaker(ctx: Context, spans: QuoteSpan[], verdicts: Ver
   return null;
 }
 
-/** Verbs of reported speech that a paraphrase opens with (`Greene added that …`). */
-const REPORTING = /^(?:said|says|added|adds|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns|told|tells)$/u;
-
-/** Whether a reporting verb follows a name, directly or after one appositive between commas (`Coan, her lawyer, argues`). */
-function reportingVerbAfter(text: string, at: number, limit: number): boolean {
+/** Whether a speech verb follows a name, directly or after one appositive between commas (`Coan, her lawyer, argues`). */
+function speechVerbFollows(text: string, at: number, limit: number): boolean {
   const aside = /^,[^,\uE000]{1,100},/u.exec(text.slice(at, limit));
   const w = wordAt(text, skipAdverbsForward(text, at + (aside ? aside[0].length : 0)));
-  return w !== null && REPORTING.test(w.word);
+  return w !== null && SPEECH_VERBS.has(w.word);
 }
 
 /**
@@ -50,7 +48,7 @@ function previousSentenceSpeaker(ctx: Context, s: QuoteSpan): string | null {
   if (sentence.includes(MASK)) return null;
   // "Greene added that the Fed wants out. "…"": a paraphrase opened by its speaker goes on in the quote
   const opener = view.mentions.find((m) => m.runStart === sStart + (/^[\s\u00A0]*/u.exec(sentence)?.[0].length ?? 0));
-  if (opener && !opener.possessive && reportingVerbAfter(view.masked, opener.end, before.length) && !compoundSubject(view, opener)) {
+  if (opener && !opener.possessive && speechVerbFollows(view.masked, opener.end, before.length) && !compoundSubject(view, opener)) {
     return resolveMention(ctx, opener, s.paragraph, opener.start);
   }
   if (before.includes(MASK)) return null;

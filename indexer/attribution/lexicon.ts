@@ -17,7 +17,7 @@ export const SPEECH_VERBS = new Set(
     "asserted asserts assured assures proposed proposes welcomed welcomes demanded demands emailed texted recounted " +
     "recounts reasoned speculated affirmed questioned questions conceded concedes summed pointed went " +
     "attacked dismissed lauded touted condemned denounced decried rejected cited agrees agreed disagreed disagrees found finds " +
-    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered blamed blames credited indicated reacted referred compared likened sniped estimated remembered"
+    "concludes answers bemoaned bemoans fumed fumes pressed presses pondered elaborated blamed blames credited indicated reacted referred compared likened sniped estimated remembered"
   ).split(" "),
 );
 
