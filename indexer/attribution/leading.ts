@@ -2,7 +2,7 @@
 import type { QuoteSpan } from "../quotes.js";
 import { lexTags } from "../names.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
-import { INVERTIBLE, PARTICIPLES, SPEECH_VERBS } from "./lexicon.js";
+import { INVERTIBLE, isFiniteVerb, PARTICIPLES, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./lexicon.js";
 import { compoundSubject, mentionAfterRole, mentionAt, mentionEndingAt, skipAdverbsForward, wordAt } from "./mentions.js";
 import { clauseAfter, clauseSubject, subjectBefore } from "./subject.js";
 
@@ -82,8 +82,8 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   if (verbs.length === 0) {
     if (colon) {
       const men = mentionEndingAt(ctx.paras[para]!, sStart + colon.index + colon[1]!.length);
-      // "later that month on CNN:", "a message to Trump:": a name after a preposition is not who said it
-      if (men && /\b(?:on|in|at|to|from|with|for)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u.test(text.slice(sStart, men.runStart))) return clauseSubject(ctx, para, sStart, men.runStart) ?? { speaker: null };
+      // "later that month on CNN:", "a message to Trump:", "to the Dutch paper NRC:": a preposition's object did not say it
+      if (men && /\b(?:on|in|at|to|from|with|for)[\s\u00A0]+(?:the[\s\u00A0]+)?(?:[\p{L}-]+[\s\u00A0]+){0,2}$/u.test(text.slice(sStart, men.runStart))) return clauseSubject(ctx, para, sStart, men.runStart) ?? { speaker: null };
       if (men) return { speaker: resolveMention(ctx, men, para, men.start) };
       // "Ines Carvalho put it this way:": the subject of the lead-in sentence
       return clauseSubject(ctx, para, sStart, openMark);
@@ -110,6 +110,10 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   // "explained moderator Nancy Cordes: "…"": the speaker follows the verb
   const inverted = INVERTIBLE.has(v[1]!) ? (mentionAt(ctx.paras[para]!, vEnd + 1) ?? mentionAfterRole(ctx.paras[para]!, vEnd, openMark)) : undefined;
   if (inverted && /^[\s\u00A0]*[,:][\s\u00A0]*$/u.test(text.slice(inverted.end, openMark))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
+  // "The paradox of Nancy, says Carl Anthony, a historian, is that …": an attribution set off by commas
+  const roleWords = inverted ? text.slice(vEnd, inverted.runStart).split(/[\s\u00A0]+/u).filter((w) => w !== "") : [];
+  const setOff = roleWords.every((w) => !SUBJECT_PRONOUNS.has(w) && !isFiniteVerb(w));
+  if (inverted && setOff && !inverted.possessive && /,[\s\u00A0]*$/u.test(text.slice(sStart, vPos)) && /^[\s\u00A0]*,/u.test(text.slice(inverted.end))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
   // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
   const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
   if (later) return later;
@@ -121,7 +125,9 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
     const adverb = /[\s\u00A0]+[a-z]+ly[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
     const right = mentionEndingAt(ctx.paras[para]!, joined ? sStart + joined.index : adverb ? sStart + adverb.index : vPos);
     const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?(?:[,:]|[\s\u00A0]to)?[\s\u00A0]*$/u;
-    if (right && right.start >= sStart && !right.possessive && (joined || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    // (but not "responded to the question on Facebook writing": the object of a preposition)
+    const object = right !== undefined && /\b(?:on|in|at|to|from|for|by)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u.test(text.slice(sStart, right.runStart));
+    if (right && !object && right.start >= sStart && !right.possessive && (joined || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
     // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
     const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
     if (said && SPEECH_VERBS.has(said[1]!)) return subjectBefore(ctx, para, sStart, sStart + said.index);
