@@ -127,7 +127,9 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
     const gap = /^[\s\u00A0]*(?:(?:at|in|on|during|after|before|while|last|this)[\s\u00A0][^,;:.\uE000]{1,60})?(?:[,:]|[\s\u00A0]to)?[\s\u00A0]*$/u;
     // (but not "responded to the question on Facebook writing": the object of a preposition)
     const object = right !== undefined && /\b(?:on|in|at|to|from|for|by)[\s\u00A0]+(?:the[\s\u00A0]+)?$/u.test(text.slice(sStart, right.runStart));
-    if (right && !object && right.start >= sStart && !right.possessive && (joined || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    // ("with Gorka noting the absurdity of "…"": after `with`, the name is the participle's subject whatever follows)
+    const absolute = right !== undefined && /\bwith[\s\u00A0]+$/u.test(text.slice(sStart, right.runStart));
+    if (right && !object && right.start >= sStart && !right.possessive && (joined || absolute || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
     // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
     const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
     if (said && SPEECH_VERBS.has(said[1]!)) return subjectBefore(ctx, para, sStart, sStart + said.index);
