@@ -109,6 +109,7 @@ const sieves: Record<string, Case[]> = {
   ],
   "pronouns": [
     ["she refers to the subject, not the object", ["Judge Maria Lopez thanked Tom Reyes for his work. She then spoke to the jury.", '"You have a hard task," she said.'], "You have a hard", "Maria Lopez"],
+    ["she refers to a surname that is also a word", ["Nora Bell, a speechwriter, left the party in May.", "Sara Holm was away at the time.", "Bell said she has two choices: back the mayor, whom she called \u201Ca decent man,\u201D or stay home."], "a decent man", "Nora Bell"],
     ["he with no fitting person: null", ["The storm passed at dawn.", '"It was loud," he said.'], "It was loud", null],
   ],
   "surnames and full names": [

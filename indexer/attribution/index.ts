@@ -79,8 +79,10 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
   // he/she refer back to subjects: people named right before a verb, not the objects of one
   paras.forEach((v, p) => {
     for (const m of v.mentions) {
-      if (m.kind !== "person" || m.possessive || !followedByVerb(v.masked, m.end, v.masked.length)) continue;
-      ctx.timeline.push([p, m.start, ctx.registry.resolve(m.name) ?? m.name]);
+      // a surname that is also a word (`Cross`) counts when it maps back to a full name of the article
+      const full = ctx.registry.resolve(m.name);
+      if ((m.kind !== "person" && !(m.kind === "unknown" && full)) || m.possessive || !followedByVerb(v.masked, m.end, v.masked.length)) continue;
+      ctx.timeline.push([p, m.start, full ?? m.name]);
     }
   });
   const verdicts = spans.map((s) => sentenceSieves(ctx, s));
