@@ -66,6 +66,7 @@ const sieves: Record<string, Case[]> = {
     ["a participle after a place or channel is the subject's", ["Mayor Ada Kowal answered the question on Facebook writing, \u201CYes, I will resign.\u201D"], "Yes, I will", "Ada Kowal"],
     ["a colon after a newspaper that was told", ["Senator Ida Moss explained the vote to the Danish paper Nordposten: \u201CWe had no other choice.\u201D"], "We had no other", "Ida Moss"],
     ["`with X participle …`: X is the participle's subject", ["Both rivals blamed the council, with Ida Moss noting the folly of closing \u201Cthe only bridge we have.\u201D"], "the only bridge", "Ida Moss"],
+    ["a participle after `despite` is the subject's", ["Speaker Ola Brandt, R-Ore., despite admitting worries about \u201Clawyers getting rich,\u201D backed the bill on Friday."], "lawyers getting rich", "Ola Brandt"],
     ["coordinated clause", ["Mira Sol confirmed the date and said \"everyone is welcome.\""], "everyone is welcome", "Mira Sol"],
     ["two joined subjects: null", ["Ivo Brandt and Lea Voss said the deal was \"done by Friday.\""], "done by Friday", null],
     ["a colon after a preposition's object: the clause subject", ["Council leader Mira Sand, D-Ore., delivered a short message to Halvorsen: \u201CStop blocking the vote.\u201D"], "Stop blocking", "Mira Sand"],

@@ -4,7 +4,7 @@ import { lexTags } from "../names.js";
 import { type Context, MASK, onlyQuote, resolveMention, sentenceAround, type Verdict } from "./context.js";
 import { INVERTIBLE, isFiniteVerb, PARTICIPLES, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./lexicon.js";
 import { compoundSubject, mentionAfterRole, mentionAt, mentionEndingAt, skipAdverbsForward, wordAt } from "./mentions.js";
-import { clauseAfter, clauseSubject, subjectBefore } from "./subject.js";
+import { clauseAfter, clauseStart, clauseSubject, subjectBefore } from "./subject.js";
 
 /** Sieve 2, `according to X` anywhere in the quote's sentence. */
 export function accordingToSieve(ctx: Context, para: number, sStart: number, sEnd: number): Verdict {
@@ -130,6 +130,13 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
     // ("with Gorka noting the absurdity of "…"": after `with`, the name is the participle's subject whatever follows)
     const absolute = right !== undefined && /\bwith[\s\u00A0]+$/u.test(text.slice(sStart, right.runStart));
     if (right && !object && right.start >= sStart && !right.possessive && (joined || absolute || gap.test(text.slice(vEnd, openMark)))) return { speaker: resolveMention(ctx, right, para, right.start) };
+    // "Paul Ryan, R-Wis., despite admitting that "…"": after a preposition the participle is the subject's
+    if (/\b(?:despite|after|before|while|since|upon|by)[\s\u00A0]+$/u.test(text.slice(sStart, vPos))) {
+      const head = ctx.paras[para]!.mentions.find((m) => m.runStart >= sStart && m.runStart < vPos);
+      if (head && head.kind === "person" && !head.possessive && /^[\s\u00A0]*(?:the[\s\u00A0]+)?$/iu.test(text.slice(clauseStart(text, sStart, vPos), head.runStart))) {
+        return { speaker: resolveMention(ctx, head, para, head.start) };
+      }
+    }
     // "…, Spicer said, adding, "…"": the participle goes with the speech verb right before it
     const said = /\b([a-z]+),[\s\u00A0]*$/u.exec(text.slice(sStart, vPos));
     if (said && SPEECH_VERBS.has(said[1]!)) return subjectBefore(ctx, para, sStart, sStart + said.index);

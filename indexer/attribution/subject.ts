@@ -100,7 +100,7 @@ function appositiveSubject(ctx: Context, para: number, sStart: number, comma: nu
 }
 
 /** Where the main clause starts: after an introductory phrase (`In Washington, …`) when there is one. */
-function clauseStart(text: string, sStart: number, limit: number): number {
+export function clauseStart(text: string, sStart: number, limit: number): number {
   // "But Tom Miller, at a bank, argues": a conjunction opens the clause, not an introductory phrase
   const from = sStart + (/^[\s\u00A0]*(?:(?:And|But|Yet|So)(?:[\s\u00A0]+(?:then|now|still|also))?[\s\u00A0]+(?=\p{Lu}))?/u.exec(text.slice(sStart))?.[0].length ?? 0);
   if (!INTRO.test(text.slice(from))) return from;
