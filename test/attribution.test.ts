@@ -24,6 +24,8 @@ const sieves: Record<string, Case[]> = {
     ["a present-tense close", ["\u201CThe field is wide open,\u201D Kessler concludes."], "The field is wide", "Kessler"],
     ["two names and no speech verb after a closed quote is no attribution", ["The vote surprised pollster Dana Reyes: \u201CNobody saw it coming.\u201D Reyes and Li run the county poll."], "Nobody saw it", "Dana Reyes"],
     ["`until X said` after the quote is another clause, not a role: null", ["Many voters say they were \u201Cstill undecided\u201D until Mayor Ann Orr said she was running."], "still undecided", null],
+    ["a party name is a crowd, not a speaker: null", ["\u201CTaxes are too high,\u201D Republicans said."], "Taxes are too high", null],
+    ["role nouns that are also verbs keep the chain", ["\u201CThe noise will fade,\u201D said Green party boss Ada Kowal."], "The noise will fade", "Ada Kowal"],
     ["a role, not a name: null", ['"Prices will rise again," the bank governor said.'], "Prices will rise", null],
     ["as X said", ["Supporters say the plan is \"good for every village,\" as Mayor Ana Paz said on Monday."], "good for every", "Ana Paz"],
     ["X was asked: not the speaker", ['Reporter Jo Lind put it plainly. Senator Ravi Mehta was asked, "Will you resign?"'], "Will you resign", null],

@@ -97,9 +97,15 @@ export function attributeQuotes(paragraphs: string[], spans: QuoteSpan[]): Array
   // in reading order, so that a run of quote-only paragraphs carries the speaker all the way
   return spans.map((_, i) => {
     const v = verdicts[i];
-    if (v) return v.speaker;
+    if (v) return oneSpeaker(v.speaker);
     const carried = continuedSpeaker(ctx, spans, verdicts, i);
     if (carried) verdicts[i] = { speaker: carried };
-    return carried;
+    return oneSpeaker(carried);
   });
 }
+
+/** Party and group names (`Republicans`, `Democrat`) name a crowd, not one speaker: null then. */
+function oneSpeaker(name: string | null): string | null {
+  return name !== null && GROUP_NAMES.test(name) ? null : name;
+}
+const GROUP_NAMES = /^(?:Republicans?|Democrats?|Democratic|GOP|Independents?|Tor(?:y|ies)|Conservatives?|Liberals?|Labour|Greens?|Socialists?)$/u;

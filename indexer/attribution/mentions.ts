@@ -45,6 +45,11 @@ export function wordAt(text: string, pos: number): { word: string; end: number }
   return m ? { word: m[1]!, end: pos + m[0].length } : null;
 }
 
+/** A verb that ends a name chain; role nouns the lexicon also knows as verbs (`party boss`, `campaign chair`) do not. */
+function chainBreakingVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word) || /^[a-z]{2,}ed$/u.test(word) || /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did)$/u.test(word) || lexTags(word).includes("PastTense");
+}
+
 /**
  * Follows a name to the name it qualifies: `Clinton's top aide Jake Sullivan` and `Cruz constituent Dan Golvach`
  * name Sullivan and Golvach. Returns the last mention of the chain, or null when it ends on a role (`Clinton's aide`).
@@ -57,7 +62,7 @@ export function nameChain(view: ParaView, m: NameMention): NameMention | null {
     const words = gap.replace(/^['\u2019]s?/u, "").trim().split(/\s+/u).filter((w) => w !== "");
     // `Clinton's top aide Jake Sullivan`, and with the name set off by commas: `Rubio's deputy manager, Rich Beeson,`
     const roleThenName = cur.possessive && /^['\u2019]s?(?:[\s\u00A0]+[a-z][\w-]*){1,5},[\s\u00A0]+$/u.test(gap) && next?.kind !== "place" && next?.kind !== "org";
-    const linked = next !== undefined && (roleThenName || /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap)) && words.every((w) => !CHAIN_STOP.test(w.replace(/,$/u, "")) && !isFiniteVerb(w.replace(/,$/u, "")));
+    const linked = next !== undefined && (roleThenName || /^(?:['\u2019]s?)?[\s\u00A0]+(?:[a-z][\w-]*[\s\u00A0]+){0,5}$/u.test(gap)) && words.every((w) => !CHAIN_STOP.test(w.replace(/,$/u, "")) && !chainBreakingVerb(w.replace(/,$/u, "")));
     if (!linked) break;
     cur = next;
   }
