@@ -69,7 +69,7 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   const text = ctx.paras[para]!.masked;
   const before = text.slice(sStart, openMark);
   // ("as Vulture put it, "…"": `put it` is a speech verb too)
-  const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!) || (m[1] === "put" && /^[\s\u00A0]+it\b/u.test(before.slice(m.index + 3))));
+  const verbs = [...before.matchAll(/\b([a-z]+)\b/gu)].filter((m) => SPEECH_VERBS.has(m[1]!) || PARTICIPLES.has(m[1]!) || (/^puts?$/u.test(m[1]!) && /^[\s\u00A0]+it\b/u.test(before.slice(m.index + m[0].length))));
   const opened = openedByVerb(ctx, para, sStart, openMark) ?? askedBy(ctx, para, sStart, verbs);
   if (opened) return opened;
   const colon = /([\p{L}\p{N}.'\u2019]+)\s*:\s*$/u.exec(before);
@@ -114,6 +114,8 @@ export function leadingSieve(ctx: Context, para: number, sStart: number, openMar
   const roleWords = inverted ? text.slice(vEnd, inverted.runStart).split(/[\s\u00A0]+/u).filter((w) => w !== "") : [];
   const setOff = roleWords.every((w) => !SUBJECT_PRONOUNS.has(w) && !isFiniteVerb(w));
   if (inverted && setOff && !inverted.possessive && /,[\s\u00A0]*$/u.test(text.slice(sStart, vPos)) && /^[\s\u00A0]*,/u.test(text.slice(inverted.end))) return { speaker: resolveMention(ctx, inverted, para, inverted.start) };
+  // "As Ruth Marcus puts it, Obama is making them "…"": the one who puts it says it, not the clause after
+  if (/^puts?$/u.test(v[1]!)) return subjectBefore(ctx, para, sStart, vPos);
   // "After Brown criticized Clinton, Hillary shot back, "…"": a later clause with its own subject
   const later = /\bthat\b/u.test(text.slice(vEnd, openMark)) ? null : clauseAfter(ctx, para, vEnd, openMark);
   if (later) return later;

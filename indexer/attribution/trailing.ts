@@ -1,7 +1,7 @@
 // Sieves on the words after a quote: `"…," Rubio said`, `"…" ― Ann Li`, and an attribution closing the sentence.
 import type { QuoteSpan } from "../quotes.js";
 import { type Context, MASK, resolveMention, resolvePronoun, sentenceAround, type Verdict } from "./context.js";
-import { DETERMINERS, SPEECH_VERBS, SUBJECT_PRONOUNS, VOICE_NOUNS } from "./lexicon.js";
+import { CHAIN_STOP, DETERMINERS, SPEECH_VERBS, SUBJECT_PRONOUNS, VOICE_NOUNS } from "./lexicon.js";
 import { compoundSubject, mentionAfterRole, mentionAt, nameChain, organisationVoice, skipAdverbsForward, speechVerbAfter, wordAt } from "./mentions.js";
 
 /** Sieve 1, `"…," Rubio said` / `"…," said Rubio` / `"…," he added`: the words right after the close. */
@@ -69,6 +69,14 @@ export function trailingSieve(ctx: Context, para: number, from: number, to: numb
     return null;
   }
   const rest = text.slice(x, to);
+  // "…," his nephew Omar el Sayed added: a possessive role, then the name
+  if (/^(?:his|her|their)$/u.test(lw)) {
+    const named = view.mentions.find((o) => o.runStart > x && o.runStart < to);
+    const role = named ? text.slice(w.end, named.runStart).trim().split(/[\s\u00A0]+/u) : [];
+    if (named && named.kind === "person" && role.length <= 3 && role.every((r) => /^[a-z][\w-]*$/u.test(r) && !CHAIN_STOP.test(r)) && speechVerbAfter(text, named.end, to)) {
+      return { speaker: resolveMention(ctx, named, para, named.start) };
+    }
+  }
   // "the Tory leader said", "officials said": a role, not a name
   if (DETERMINERS.test(lw)) {
     const verb = /^(?:[\w'\u2019-]+\s+){1,6}?(said|says|told|added|wrote|noted|explained|argued|warned|stated|insisted|asked|found|shows|showed|states|reads)\b/u.exec(rest);
