@@ -11,10 +11,10 @@ import {
   forEachElement,
   forEachMember,
   isObjectAt,
+  isSpace,
   jsonKey,
   JsonShapeError,
   keyIs,
-  skipSpace,
   skipValue,
   sliceAt,
   sliceIs,
@@ -116,8 +116,10 @@ function readResult(body: Buffer, at: number, hitsOut: ByteWriter | null, result
 
 /** What one hit's walk records. */
 interface HitParts {
-  /** Where its first member starts and its last member ends. */
+  /** Where its first member starts and its last member ends (undefined for `{}`). */
   members: Slice | undefined;
+  /** Just past the hit's closing brace. */
+  end: number;
   /** Members left out of the answer (`_formatted`, and `speaker` unless it is a quote), key to value. */
   formatted: Slice[];
   speaker: Slice | undefined;
@@ -149,12 +151,13 @@ function writeHit(out: ByteWriter, body: Buffer, at: number): number {
   out.text(',"title":');
   writeHighlight(out, body, hit.highlightedTitle ?? hit.title);
   out.text("}}");
-  return hit.members ? skipSpace(body, hit.members.end) + 1 : skipValue(body, at);
+  return hit.end;
 }
 
 function readHit(body: Buffer, at: number): HitParts {
   const hit: HitParts = {
     members: undefined,
+    end: at,
     formatted: [],
     speaker: undefined,
     type: undefined,
@@ -163,7 +166,9 @@ function readHit(body: Buffer, at: number): HitParts {
     highlightedText: undefined,
     highlightedTitle: undefined,
   };
-  forEachMember(body, at, (keyStart, keyEnd, at) => {
+  let firstStart: number | undefined;
+  let lastEnd = at;
+  hit.end = forEachMember(body, at, (keyStart, keyEnd, at) => {
     let end: number;
     if (keyIs(body, keyStart, keyEnd, KEY.formatted)) {
       hit.highlightedText = hit.highlightedTitle = undefined;
@@ -177,9 +182,11 @@ function readHit(body: Buffer, at: number): HitParts {
       else if (keyIs(body, keyStart, keyEnd, KEY.text)) hit.text = stringOrNone(body, value);
       else if (keyIs(body, keyStart, keyEnd, KEY.title)) hit.title = stringOrNone(body, value);
     }
-    hit.members = { start: hit.members?.start ?? keyStart, end };
+    firstStart ??= keyStart;
+    lastEnd = end;
     return end;
   });
+  if (firstStart !== undefined) hit.members = { start: firstStart, end: lastEnd };
   return hit;
 }
 
@@ -197,8 +204,8 @@ function readHighlights(body: Buffer, at: number, hit: HitParts): number {
 function writeRun(out: ByteWriter, body: Buffer, from: number, to: number, afterOthers: boolean): boolean {
   let start = from;
   let end = to;
-  while (start < end && (body[start] === COMMA || skipSpace(body, start) !== start)) start++;
-  while (end > start && (body[end - 1] === COMMA || skipSpace(body, end - 1) !== end - 1)) end--;
+  while (start < end && (body[start] === COMMA || isSpace(body[start]))) start++;
+  while (end > start && (body[end - 1] === COMMA || isSpace(body[end - 1]))) end--;
   if (start >= end) return false;
   if (afterOthers) out.text(",");
   out.copy(body, start, end);

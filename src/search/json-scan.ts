@@ -27,7 +27,9 @@ export type VisitElement = (index: number, at: number) => number;
  * Returns the index just past the value. */
 export type VisitMember = (keyStart: number, keyEnd: number, at: number) => number;
 
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+/** JSON whitespace. */
+export const isSpace = (c: number | undefined): boolean =>
+  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /** The first index at or after `i` that is not whitespace. */
 export function skipSpace(b: Buffer, i: number): number {
